@@ -1,0 +1,90 @@
+package dev.sessionledger.commons.errors;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * The one table from exception to status for every service. Bodies come from the service's
+ * {@link ErrorRenderer}; stack traces, class names and SQL never reach a response.
+ */
+public class ApiExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+
+    @Inject
+    ErrorRenderer renderer;
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, UriInfo uri) {
+        return renderer.render(e, uri.getPath());
+    }
+
+    @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class,
+            AuthenticationCompletionException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return renderer.render(ApiException.unauthorized("A valid bearer token is required"), uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return renderer.render(ApiException.forbidden("The caller may not do this"), uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldOf(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return renderer.render(ApiException.invalid(errors), uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return renderer.render(ApiException.badRequest("The request body is not valid JSON for this endpoint"),
+                uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        String message = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase()
+                : "Request failed";
+        return renderer.render(new ApiException(status, message, null, null, null), uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("Unexpected failure", e);
+        return renderer.render(new ApiException(500, "Internal server error", null, null, null), uri.getPath());
+    }
+
+    /** Bean Validation paths look like {@code create.body.title}; the caller knows only the last part. */
+    private static String fieldOf(String propertyPath) {
+        int arg = propertyPath.indexOf(".arg");
+        String[] parts = propertyPath.split("\\.");
+        if (parts.length <= 2 || arg >= 0) {
+            return parts[parts.length - 1];
+        }
+        return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+    }
+}

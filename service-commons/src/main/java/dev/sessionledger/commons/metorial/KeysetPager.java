@@ -1,0 +1,38 @@
+package dev.sessionledger.commons.metorial;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/**
+ * Runs a Metorial list request as a keyset scan over an entity's time-ordered {@code id}: one
+ * bounded read from the anchor plus, when there is an anchor, a one-row probe behind it. Both are
+ * served by an index that ends in {@code id} after the filter's equality columns.
+ */
+public final class KeysetPager {
+
+    private KeysetPager() {
+    }
+
+    /**
+     * @param where  an HQL condition with named parameters, always including the tenant
+     * @param params the values bound to {@code where}
+     */
+    public static <E> MetorialPage<E> page(PanacheRepositoryBase<E, ?> repository, String where,
+            Map<String, Object> params, MetorialListRequest request) {
+        if (request.anchor() == null) {
+            List<E> rows = repository.find(where + " order by id " + request.sqlDirection(), params)
+                    .page(0, request.fetchSize()).list();
+            return request.page(rows, false);
+        }
+        Map<String, Object> bound = new HashMap<>(params);
+        bound.put("anchor", request.anchor().id());
+        List<E> rows = repository.find(where + " and id " + request.beyondAnchor() + " :anchor order by id "
+                + request.sqlDirection(), bound).page(0, request.fetchSize()).list();
+        boolean behind = repository.find(where + " and id " + request.behindAnchor() + " :anchor", bound)
+                .page(0, 1).firstResultOptional().isPresent();
+        return request.page(rows, behind);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.sessionledger.commons.metorial;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.ids.PrefixedId;
+
+/**
+ * The paging part of a Metorial list request ({@code limit}, {@code order}, {@code after},
+ * {@code before}) and how it becomes a keyset scan over time-ordered ids.
+ * <p>
+ * A page is read by scanning the id index from the anchor in one direction and taking one row
+ * more than the limit, which tells whether more rows lie beyond the page.
+ */
+public record MetorialListRequest(int limit, boolean descending, Anchor anchor) {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+
+    /** Where a page starts: just after or just before an id, exclusive. */
+    public record Anchor(UUID id, boolean before) {
+    }
+
+    public static MetorialListRequest parse(MultivaluedMap<String, String> query, String idPrefix) {
+        int limit = parseLimit(QueryStrings.single(query, "limit"));
+        boolean descending = parseOrder(QueryStrings.single(query, "order"));
+        String after = QueryStrings.single(query, "after");
+        String before = QueryStrings.single(query, "before");
+        Anchor anchor = null;
+        if (after != null) {
+            anchor = new Anchor(parseId("after", after, idPrefix), false);
+        } else if (before != null) {
+            anchor = new Anchor(parseId("before", before, idPrefix), true);
+        }
+        return new MetorialListRequest(limit, descending, anchor);
+    }
+
+    /** Whether the scan walks the id index upwards. */
+    public boolean scanAscending() {
+        return descending == (anchor != null && anchor.before());
+    }
+
+    /** The comparison that keeps rows strictly beyond the anchor, in the scan's direction. */
+    public String beyondAnchor() {
+        return scanAscending() ? ">" : "<";
+    }
+
+    /** The comparison that finds rows on the other side of the anchor, the anchor itself included. */
+    public String behindAnchor() {
+        return scanAscending() ? "<=" : ">=";
+    }
+
+    public String sqlDirection() {
+        return scanAscending() ? "asc" : "desc";
+    }
+
+    /** How many rows a scan reads: one more than the page, to learn whether more follow. */
+    public int fetchSize() {
+        return limit + 1;
+    }
+
+    /**
+     * Builds the page from the rows of a scan.
+     *
+     * @param scanned     rows in scan order, at most {@link #fetchSize()}
+     * @param rowsBehind  whether rows exist on the other side of the anchor (false without one)
+     */
+    public <T> MetorialPage<T> page(List<T> scanned, boolean rowsBehind) {
+        boolean more = scanned.size() > limit;
+        List<T> items = new java.util.ArrayList<>(scanned.subList(0, Math.min(limit, scanned.size())));
+        boolean before = anchor != null && anchor.before();
+        if (before) {
+            java.util.Collections.reverse(items);
+        }
+        return new MetorialPage<>(items, new MetorialPage.Pagination(before ? more : rowsBehind, before ? rowsBehind : more));
+    }
+
+    private static int parseLimit(String text) {
+        if (text == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(text.trim());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ApiException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    private static boolean parseOrder(String text) {
+        if (text == null || text.equalsIgnoreCase("asc")) {
+            return false;
+        }
+        if (text.equalsIgnoreCase("desc")) {
+            return true;
+        }
+        throw ApiException.invalid("order", "must be asc or desc");
+    }
+
+    private static UUID parseId(String parameter, String text, String idPrefix) {
+        return PrefixedId.parse(idPrefix, text)
+                .orElseThrow(() -> ApiException.invalid(parameter, "must be an id starting with " + idPrefix + "_"));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.sessionledger.sessions.errors;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.ErrorRenderer;
+import dev.sessionledger.commons.metorial.MetorialErrorRenderer;
+
+/**
+ * sessions-service serves two APIs: RealtimeKit under {@code /accounts/} answers
+ * {@code {"success":false,"error":{"code","message"}}}; everything else answers in Metorial's envelope.
+ */
+@ApplicationScoped
+public class SessionsErrorRenderer implements ErrorRenderer {
+
+    private final MetorialErrorRenderer metorial = new MetorialErrorRenderer();
+
+    @Override
+    public Response render(ApiException error, String path) {
+        if (path != null && path.startsWith("/accounts/")) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("code", error.status());
+            detail.put("message", error.getMessage());
+            return Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("success", false, "error", detail)).build();
+        }
+        return metorial.render(error, path);
+    }
+}
