@@ -1,0 +1,28 @@
+package dev.sessionledger.threads;
+
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
+import dev.sessionledger.commons.testing.ServiceContractTest;
+import dev.sessionledger.commons.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(TestTokens.class)
+class ThreadsServiceContractTest extends ServiceContractTest {
+
+    @Override
+    protected String protectedPath() {
+        return "/api/thread-participants";
+    }
+
+    @Override
+    protected void assertUnauthorizedEnvelope(ValidatableResponse response) {
+        response.contentType("application/problem+json")
+                .body("status", equalTo(401))
+                .body("title", equalTo("Unauthorized"));
+    }
+}
