@@ -1,0 +1,160 @@
+package dev.sessionledger.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.sessionledger.commons.auth.SigningKeys;
+import dev.sessionledger.commons.auth.TokenMinter;
+
+/**
+ * The whole system on one machine: an embedded PostgreSQL with a database per service, the three
+ * services, and a gateway routing by the Ingress rules. Stops everything on Ctrl-C or SIGTERM.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("sessions-service", "messages-service", "threads-service");
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration TOKEN_LIFETIME = Duration.ofDays(30);
+
+    private final StackConfig config;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private LocalDatabase database;
+    private Gateway gateway;
+    private Map<String, String> tokens = Map.of();
+
+    public LocalStack(StackConfig config) {
+        this.config = config;
+    }
+
+    public static void main(String[] args) throws Exception {
+        StackConfig config = StackConfig.fromEnvironment(Path.of("").toAbsolutePath(), System.getenv());
+        LocalStack stack = new LocalStack(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the local stack...");
+            stack.close();
+            System.out.println("Stopped.");
+        }, "local-stack-shutdown"));
+        Instant begin = Instant.now();
+        try {
+            stack.start();
+        } catch (Exception e) {
+            System.err.println("The local stack did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        stack.printWelcome(Duration.between(begin, Instant.now()));
+        Thread.currentThread().join();
+    }
+
+    public void start() throws IOException, InterruptedException {
+        IngressRoutes routes = IngressRoutes.load(config.ingressManifest());
+        Path data = config.dataDirectory();
+        Files.createDirectories(data);
+
+        log("Starting PostgreSQL on port " + config.postgresPort() + " with its data in " + data.resolve("postgres"));
+        database = LocalDatabase.start(data.resolve("postgres"), config.postgresPort(), List.of("sessions", "messages", "threads"));
+
+        KeyPair keys = SigningKeys.generate();
+        Path publicKey = data.resolve("jwt/public.pem");
+        Files.createDirectories(publicKey.getParent());
+        Files.writeString(publicKey, SigningKeys.toPem(keys.getPublic()), StandardCharsets.US_ASCII);
+        tokens = writeTokens(new TokenMinter(keys.getPrivate()), data.resolve("tokens.env"));
+        Map<String, String> secrets = LocalSecrets.loadOrCreate(data.resolve("secrets.properties"),
+                List.of("REALTIME_DOWNLOADS_SECRET", "THREADS_CURSOR_SECRET"));
+
+        Map<String, Integer> ports = Map.of("sessions-service", config.sessionsPort(),
+                "messages-service", config.messagesPort(), "threads-service", config.threadsPort());
+        for (String service : SERVICES) {
+            Map<String, String> env = new HashMap<>(secrets);
+            env.put("QUARKUS_DATASOURCE_JDBC_URL",
+                    "jdbc:postgresql://127.0.0.1:" + database.port() + "/" + service.replace("-service", ""));
+            env.put("QUARKUS_DATASOURCE_USERNAME", LocalDatabase.USER);
+            env.put("QUARKUS_DATASOURCE_PASSWORD", "local-only");
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
+            env.put("MP_JWT_VERIFY_ISSUER", TokenMinter.ISSUER);
+            env.put("SESSIONS_SERVICE_URL", "http://127.0.0.1:" + config.sessionsPort());
+            env.put("MESSAGES_SERVICE_URL", "http://127.0.0.1:" + config.messagesPort());
+            env.put("PUBLIC_BASE_URL", "http://localhost:" + config.gatewayPort());
+            log("Starting " + service + " on port " + ports.get(service));
+            services.add(ServiceProcess.start(service, config.runnerJar(service), ports.get(service), env,
+                    data.resolve("logs")));
+        }
+        for (ServiceProcess service : services) {
+            service.awaitReady(READY_TIMEOUT);
+            log(service.name() + " is ready");
+        }
+        gateway = Gateway.start(routes, ports, "0.0.0.0", config.gatewayPort());
+    }
+
+    private static Map<String, String> writeTokens(TokenMinter minter, Path file) throws IOException {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("ADMIN_TOKEN", minter.mint("demo-admin", "demo", true, TOKEN_LIFETIME));
+        tokens.put("MEMBER_TOKEN", minter.mint("demo-member", "demo", false, TOKEN_LIFETIME));
+        tokens.put("OTHER_TOKEN", minter.mint("other-admin", "other", true, TOKEN_LIFETIME));
+        StringBuilder text = new StringBuilder(
+                "# Local-only bearer tokens, signed by a key made at this start; a restart replaces them.\n"
+                        + "# ADMIN_TOKEN: admin of tenant demo; MEMBER_TOKEN: member demo-member of tenant demo;"
+                        + " OTHER_TOKEN: admin of tenant other.\n");
+        tokens.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        LocalSecrets.writePrivate(file, out -> out.write(text.toString().getBytes(StandardCharsets.US_ASCII)));
+        return tokens;
+    }
+
+    private void printWelcome(Duration took) {
+        String base = "http://localhost:" + config.gatewayPort();
+        System.out.printf("""
+
+                Session Ledger is up in %.1f s.
+                  gateway           %s
+                  sessions-service  http://localhost:%d  (health, metrics, OpenAPI under /q/)
+                  messages-service  http://localhost:%d
+                  threads-service   http://localhost:%d
+                  PostgreSQL        localhost:%d  (databases sessions, messages, threads)
+                  tokens            %s
+                  service logs      %s
+
+                Try it:
+                  source %s
+                  curl -s -H "Authorization: Bearer $ADMIN_TOKEN" %s/sessions
+
+                Or, as is:
+                  curl -s -H 'Authorization: Bearer %s' %s/sessions
+
+                Ctrl-C stops everything; the data stays for the next start.
+                %n""", took.toMillis() / 1000.0, base, config.sessionsPort(), config.messagesPort(), config.threadsPort(),
+                database.port(), config.dataDirectory().resolve("tokens.env"), config.dataDirectory().resolve("logs"),
+                config.dataDirectory().resolve("tokens.env"), base, tokens.get("ADMIN_TOKEN"), base);
+    }
+
+    private static void log(String message) {
+        System.out.println("[local-stack] " + message);
+    }
+
+    /** Stops the gateway, then the services, then the database; safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        if (gateway != null) {
+            gateway.close();
+            gateway = null;
+        }
+        services.parallelStream().forEach(ServiceProcess::close);
+        services.clear();
+        if (database != null) {
+            try {
+                database.close();
+            } catch (IOException e) {
+                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+            database = null;
+        }
+    }
+}

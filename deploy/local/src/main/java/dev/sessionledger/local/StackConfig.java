@@ -1,0 +1,43 @@
+package dev.sessionledger.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Where the local stack keeps its data and which ports it uses; every value can be set from the environment. */
+public record StackConfig(Path root, Path dataDirectory, int gatewayPort, int postgresPort, int sessionsPort,
+        int messagesPort, int threadsPort) {
+
+    public static StackConfig fromEnvironment(Path root, Map<String, String> env) {
+        Path data = Path.of(env.getOrDefault("LOCAL_DATA_DIR", root.resolve(".local").toString())).toAbsolutePath();
+        return new StackConfig(root, data,
+                port(env, "GATEWAY_PORT", 8080),
+                port(env, "POSTGRES_PORT", 15432),
+                port(env, "SESSIONS_PORT", 8081),
+                port(env, "MESSAGES_PORT", 8082),
+                port(env, "THREADS_PORT", 8083));
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a port number, not " + value);
+    }
+
+    public Path ingressManifest() {
+        return root.resolve("deploy/kubernetes/base/ingress.yaml");
+    }
+
+    public Path runnerJar(String service) {
+        return root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+}
