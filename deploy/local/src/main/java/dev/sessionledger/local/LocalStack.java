@@ -95,7 +95,7 @@ public final class LocalStack implements AutoCloseable {
         gateway = Gateway.start(routes, ports, "0.0.0.0", config.gatewayPort());
     }
 
-    private static Map<String, String> writeTokens(TokenMinter minter, Path file) throws IOException {
+    static Map<String, String> writeTokens(TokenMinter minter, Path file) throws IOException {
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("ADMIN_TOKEN", minter.mint("demo-admin", "demo", true, TOKEN_LIFETIME));
         tokens.put("MEMBER_TOKEN", minter.mint("demo-member", "demo", false, TOKEN_LIFETIME));
