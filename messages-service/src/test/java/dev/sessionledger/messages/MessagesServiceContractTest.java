@@ -12,6 +12,7 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(TestTokens.class)
+@QuarkusTestResource(FakeSessionsService.class)
 class MessagesServiceContractTest extends ServiceContractTest {
 
     @Override

@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(TestTokens.class)
+@QuarkusTestResource(FakeSessionsService.class)
 class SessionMessageResourceTest {
 
     @Inject

@@ -31,6 +31,9 @@ public class SessionMessage {
     @Column(name = "provider_run_id")
     public UUID providerRunId;
 
+    @Column(name = "participant_id")
+    public UUID participantId;
+
     @Column(nullable = false)
     public String type;
 
@@ -49,4 +52,12 @@ public class SessionMessage {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The sender's retry key: a second message with the same key in the session is the same message. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    /** The payload's JSON-RPC id as JSON text, which pairs a response with its request. */
+    @Column(name = "jsonrpc_id")
+    public String jsonrpcId;
 }

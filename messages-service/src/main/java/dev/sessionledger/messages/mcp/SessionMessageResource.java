@@ -1,43 +1,116 @@
 package dev.sessionledger.messages.mcp;
 
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.sessionledger.commons.auth.Caller;
 import dev.sessionledger.commons.errors.ApiException;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
+import dev.sessionledger.commons.metorial.QueryStrings;
+import dev.sessionledger.messages.ingest.JsonRpcShape;
+import dev.sessionledger.messages.ingest.MessageBatchParser;
+import dev.sessionledger.messages.ingest.MessageIngestService;
 
-/** The Session Messages API: a session's MCP messages, in Metorial's shapes. */
+/** The Session Messages API: a session's MCP messages, in Metorial's shapes, and the batch that records them. */
 @Path("/sessions/{session_id}/messages")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Session messages")
 public class SessionMessageResource {
 
+    private static final Set<String> TYPES = Set.of(JsonRpcShape.REQUEST, JsonRpcShape.RESPONSE,
+            JsonRpcShape.NOTIFICATION, JsonRpcShape.ERROR);
+    /** More ids than a page holds never narrow a list usefully. */
+    private static final int MAX_FILTER_VALUES = MetorialListRequest.MAX_LIMIT;
+
     @Inject
     SessionMessageService service;
+
+    @Inject
+    MessageIngestService ingest;
+
+    @Inject
+    MessageBatchParser parser;
 
     @Inject
     Caller caller;
 
     @GET
-    @Operation(summary = "List session messages", description = "Keyset-paged by id: limit, order, after, before.")
+    @Operation(summary = "List session messages", description = "Keyset-paged by id: limit, order, after, before, "
+            + "cursor; filters type, session_provider_id, provider_run_id take one value or several.")
     public MetorialPage<SessionMessageView> list(@PathParam("session_id") String sessionId, @Context UriInfo uri) {
-        UUID session = PrefixedId.parse(SessionMessageMapper.SESSION_PREFIX, sessionId)
+        UUID session = sessionUuid(sessionId);
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        MetorialListRequest request = MetorialListRequest.parse(query, SessionMessageMapper.ID_PREFIX);
+        List<String> types = QueryStrings.multi(query, "type", TYPES.size());
+        types.stream().filter(t -> !TYPES.contains(t)).findFirst().ifPresent(t -> {
+            throw ApiException.invalid("type", "must be request, response, notification or error");
+        });
+        MessageFilter filter = new MessageFilter(types,
+                ids(query, "session_provider_id", SessionMessageMapper.SERVER_SESSION_PREFIX),
+                ids(query, "provider_run_id", SessionMessageMapper.PROVIDER_RUN_PREFIX));
+        return service.list(caller.tenant(), session, filter, request).map(SessionMessageMapper::toView);
+    }
+
+    @GET
+    @Path("/{session_message_id}")
+    @Operation(summary = "Get a session message")
+    public SessionMessageView get(@PathParam("session_id") String sessionId,
+            @PathParam("session_message_id") String messageId) {
+        UUID session = sessionUuid(sessionId);
+        return PrefixedId.parse(SessionMessageMapper.ID_PREFIX, messageId)
+                .flatMap(id -> service.find(caller.tenant(), session, id))
+                .map(SessionMessageMapper::toView)
+                .orElseThrow(() -> ApiException.notFound("session.message", messageId));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record session messages", description = "A batch of 1 to 1000 JSON-RPC messages, stored "
+            + "all or none; a message whose idempotency_key the session holds is returned, not stored again.")
+    public Response record(@PathParam("session_id") String sessionId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonNode body) {
+        UUID session = sessionUuid(sessionId);
+        List<SessionMessageView> items = ingest.ingest(authorization, caller.tenant(), session, parser.parse(body))
+                .stream().map(SessionMessageMapper::toView).toList();
+        return Response.status(Response.Status.CREATED).entity(new RecordedMessages(items)).build();
+    }
+
+    /** The answer to a recorded batch: its messages as stored, in the batch's order. */
+    public record RecordedMessages(List<SessionMessageView> items) {
+    }
+
+    private static UUID sessionUuid(String sessionId) {
+        return PrefixedId.parse(SessionMessageMapper.SESSION_PREFIX, sessionId)
                 .orElseThrow(() -> ApiException.notFound("session", sessionId));
-        MetorialListRequest request = MetorialListRequest.parse(uri.getQueryParameters(), SessionMessageMapper.ID_PREFIX);
-        return service.list(caller.tenant(), session, request).map(SessionMessageMapper::toView);
+    }
+
+    private static List<UUID> ids(MultivaluedMap<String, String> query, String parameter, String prefix) {
+        return QueryStrings.multi(query, parameter, MAX_FILTER_VALUES).stream()
+                .map(text -> PrefixedId.parse(prefix, text).orElseThrow(
+                        () -> ApiException.invalid(parameter, "must be ids starting with " + prefix + "_")))
+                .toList();
     }
 }

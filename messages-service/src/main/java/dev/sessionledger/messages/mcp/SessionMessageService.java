@@ -1,21 +1,132 @@
 package dev.sessionledger.messages.mcp;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
+import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
+import dev.sessionledger.messages.ingest.IncomingMessage;
+import dev.sessionledger.messages.ingest.JsonRpcShape;
+import dev.sessionledger.messages.mcp.SessionMessageRepository.RequestKey;
 
-/** Reads a session's recorded messages within the caller's tenant. */
+/** Stores and reads a session's recorded messages within the caller's tenant. */
 @ApplicationScoped
 public class SessionMessageService {
 
     @Inject
     SessionMessageRepository messages;
 
-    public MetorialPage<SessionMessage> list(String tenant, UUID sessionId, MetorialListRequest request) {
-        return messages.page(tenant, sessionId, request);
+    public MetorialPage<SessionMessage> list(String tenant, UUID sessionId, MessageFilter filter,
+            MetorialListRequest request) {
+        return messages.page(tenant, sessionId, filter, request);
+    }
+
+    public Optional<SessionMessage> find(String tenant, UUID sessionId, UUID id) {
+        return messages.findInSession(tenant, sessionId, id);
+    }
+
+    /** The tenant's messages among {@code ids}; others' and unknown ones are simply absent. */
+    public List<SessionMessage> findAll(String tenant, Collection<UUID> ids) {
+        return messages.findInTenant(tenant, ids);
+    }
+
+    /**
+     * Stores a checked batch in one transaction and one insert. A message whose idempotency key
+     * the session already holds is not stored again; the stored one stands in for it.
+     *
+     * @return one stored message per incoming message, in the batch's order
+     */
+    @Transactional
+    public List<SessionMessage> store(String tenant, UUID sessionId, List<IncomingMessage> batch) {
+        List<IncomingMessage> resolved = withRequestMethods(tenant, sessionId, batch);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<UUID> ids = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            ids.add(PrefixedId.newUuid());
+        }
+        // Ids are the list order, so they must rise in the order the batch gave its messages.
+        ids.sort(null);
+        List<SessionMessage> rows = new ArrayList<>(batch.size());
+        for (int i = 0; i < resolved.size(); i++) {
+            rows.add(toRow(ids.get(i), tenant, sessionId, resolved.get(i), now));
+        }
+        List<UUID> inserted = messages.insertAll(tenant, sessionId, rows);
+        Map<UUID, SessionMessage> byId = index(messages.findInTenant(tenant, inserted), m -> m.id);
+        Map<String, SessionMessage> byKey = index(messages.findByIdempotencyKeys(tenant, sessionId,
+                rows.stream().filter(r -> r.idempotencyKey != null && !byId.containsKey(r.id))
+                        .map(r -> r.idempotencyKey).toList()),
+                m -> m.idempotencyKey);
+        return rows.stream().map(r -> byId.containsKey(r.id) ? byId.get(r.id) : byKey.get(r.idempotencyKey)).toList();
+    }
+
+    /**
+     * A response or error takes the method of the request it answers: the latest one with its
+     * JSON-RPC id from the other side of its server session, earlier in the batch or else stored.
+     */
+    private List<IncomingMessage> withRequestMethods(String tenant, UUID sessionId, List<IncomingMessage> batch) {
+        List<IncomingMessage> resolved = new ArrayList<>(batch);
+        Map<RequestKey, String> requestsInBatch = new HashMap<>();
+        List<Integer> unresolved = new ArrayList<>();
+        List<RequestKey> unresolvedKeys = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            IncomingMessage message = batch.get(i);
+            JsonRpcShape shape = message.shape();
+            if (JsonRpcShape.REQUEST.equals(shape.type())) {
+                requestsInBatch.put(new RequestKey(message.serverSessionId(), message.senderType(), shape.jsonrpcId()),
+                        shape.method());
+            } else if (shape.answers() && shape.jsonrpcId() != null) {
+                RequestKey key = new RequestKey(message.serverSessionId(), message.requesterType(), shape.jsonrpcId());
+                String method = requestsInBatch.get(key);
+                if (method != null) {
+                    resolved.set(i, message.withShape(shape.withMethod(method)));
+                } else {
+                    unresolved.add(i);
+                    unresolvedKeys.add(key);
+                }
+            }
+        }
+        List<String> stored = messages.requestMethods(tenant, sessionId, unresolvedKeys);
+        for (int k = 0; k < unresolved.size(); k++) {
+            int i = unresolved.get(k);
+            resolved.set(i, batch.get(i).withShape(batch.get(i).shape().withMethod(stored.get(k))));
+        }
+        return resolved;
+    }
+
+    private static SessionMessage toRow(UUID id, String tenant, UUID sessionId, IncomingMessage message, Instant now) {
+        SessionMessage row = new SessionMessage();
+        row.id = id;
+        row.tenantId = tenant;
+        row.sessionId = sessionId;
+        row.serverSessionId = message.serverSessionId();
+        row.providerRunId = message.providerRunId();
+        row.participantId = message.participantId();
+        row.type = message.shape().type();
+        row.method = message.shape().method();
+        row.jsonrpcId = message.shape().jsonrpcId();
+        row.senderType = message.senderType();
+        row.senderId = message.senderId();
+        row.payload = message.payload();
+        row.createdAt = message.createdAt() == null ? now : message.createdAt();
+        row.idempotencyKey = message.idempotencyKey();
+        return row;
+    }
+
+    private static <K> Map<K, SessionMessage> index(List<SessionMessage> rows, Function<SessionMessage, K> key) {
+        return rows.stream().collect(Collectors.toMap(key, Function.identity()));
     }
 }

@@ -16,6 +16,12 @@ public final class KeysetPager {
     private KeysetPager() {
     }
 
+    /** One page of the rows that {@code filter} keeps. */
+    public static <E> MetorialPage<E> page(PanacheRepositoryBase<E, ?> repository, KeysetFilter filter,
+            MetorialListRequest request) {
+        return page(repository, filter.where(), filter.params(), request);
+    }
+
     /**
      * @param where  an HQL condition with named parameters, always including the tenant
      * @param params the values bound to {@code where}

@@ -10,7 +10,8 @@ import dev.sessionledger.commons.ids.PrefixedId;
 
 /**
  * The paging part of a Metorial list request ({@code limit}, {@code order}, {@code after},
- * {@code before}) and how it becomes a keyset scan over time-ordered ids.
+ * {@code before}, {@code cursor}; the first of the last three that is given wins) and how it
+ * becomes a keyset scan over time-ordered ids.
  * <p>
  * A page is read by scanning the id index from the anchor in one direction and taking one row
  * more than the limit, which tells whether more rows lie beyond the page.
@@ -29,11 +30,14 @@ public record MetorialListRequest(int limit, boolean descending, Anchor anchor) 
         boolean descending = parseOrder(QueryStrings.single(query, "order"));
         String after = QueryStrings.single(query, "after");
         String before = QueryStrings.single(query, "before");
+        String cursor = QueryStrings.single(query, MetorialCursor.PARAMETER);
         Anchor anchor = null;
         if (after != null) {
             anchor = new Anchor(parseId("after", after, idPrefix), false);
         } else if (before != null) {
             anchor = new Anchor(parseId("before", before, idPrefix), true);
+        } else if (cursor != null) {
+            anchor = MetorialCursor.decode(cursor, idPrefix);
         }
         return new MetorialListRequest(limit, descending, anchor);
     }

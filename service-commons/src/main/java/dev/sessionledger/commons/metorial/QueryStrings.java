@@ -1,6 +1,11 @@
 package dev.sessionledger.commons.metorial;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -29,5 +34,43 @@ public final class QueryStrings {
             throw ApiException.invalid(name, "is longer than " + MAX_VALUE_LENGTH + " characters");
         }
         return value.isEmpty() ? null : value;
+    }
+
+    /**
+     * A parameter that may carry several values, in any of the forms {@code qs} writes: repeated
+     * {@code name=a&name=b}, {@code name[]=a&name[]=b} and indexed {@code name[0]=a&name[1]=b}.
+     * Indexed values keep their index order; empty values are ignored.
+     *
+     * @param maxValues more values than this are a 400 naming the parameter
+     * @return the values, empty when the parameter is absent
+     */
+    public static List<String> multi(MultivaluedMap<String, String> query, String name, int maxValues) {
+        List<String> values = new ArrayList<>();
+        addAll(values, query.get(name));
+        addAll(values, query.get(name + "[]"));
+        Map<Integer, List<String>> indexed = new TreeMap<>();
+        Pattern key = Pattern.compile(Pattern.quote(name) + "\\[(\\d{1,4})\\]");
+        for (Map.Entry<String, List<String>> entry : query.entrySet()) {
+            Matcher matcher = key.matcher(entry.getKey());
+            if (matcher.matches()) {
+                indexed.put(Integer.parseInt(matcher.group(1)), entry.getValue());
+            }
+        }
+        indexed.values().forEach(v -> addAll(values, v));
+        if (values.size() > maxValues) {
+            throw ApiException.invalid(name, "may have at most " + maxValues + " values");
+        }
+        for (String value : values) {
+            if (value.length() > MAX_VALUE_LENGTH) {
+                throw ApiException.invalid(name, "has a value longer than " + MAX_VALUE_LENGTH + " characters");
+            }
+        }
+        return values;
+    }
+
+    private static void addAll(List<String> into, List<String> values) {
+        if (values != null) {
+            values.stream().filter(v -> v != null && !v.isEmpty()).forEach(into::add);
+        }
     }
 }

@@ -1,0 +1,17 @@
+package dev.sessionledger.messages.ingest;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits of {@code POST /sessions/{session_id}/messages}. */
+@ConfigMapping(prefix = "messages.ingest")
+public interface IngestConfig {
+
+    /** Most messages in one batch. */
+    @WithDefault("1000")
+    int maxBatchSize();
+
+    /** Largest JSON-RPC payload of one message, in bytes of compact JSON. */
+    @WithDefault("1048576")
+    int maxPayloadBytes();
+}

@@ -1,0 +1,163 @@
+package dev.sessionledger.messages;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A real HTTP server on the loopback that answers sessions-service's internal session lookup
+ * the way the contract says, from sessions, server sessions and runs that tests register. It can
+ * be stopped and started again on the same port to show what ingest does when sessions-service
+ * is down.
+ */
+public class FakeSessionsService implements QuarkusTestResourceLifecycleManager {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PATH = "/internal/mcp/sessions/";
+    private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
+    private static final AtomicInteger LOOKUPS = new AtomicInteger();
+    private static volatile String lastAuthorization;
+    private static HttpServer server;
+    private static int port;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        serve(0);
+        port = server.getAddress().getPort();
+        return Map.of("quarkus.rest-client.sessions.url", "http://127.0.0.1:" + port);
+    }
+
+    @Override
+    public synchronized void stop() {
+        halt();
+    }
+
+    /** Makes a session known in a tenant, with a server session and, when not null, a run of it. */
+    public static void register(String tenant, String session, String serverSession, String run) {
+        KNOWN.add(tenant + "|" + session);
+        KNOWN.add(tenant + "|" + session + "|" + serverSession);
+        if (run != null) {
+            KNOWN.add(tenant + "|" + session + "|" + serverSession + "|" + run);
+        }
+    }
+
+    /** How many lookups reached the server so far. */
+    public static int lookups() {
+        return LOOKUPS.get();
+    }
+
+    public static String lastAuthorization() {
+        return lastAuthorization;
+    }
+
+    /** Stops answering: the port refuses connections until {@link #resume()}. */
+    public static synchronized void halt() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    public static synchronized void resume() {
+        if (server == null) {
+            serve(port);
+        }
+    }
+
+    private static void serve(int onPort) {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext(PATH, FakeSessionsService::answer);
+        server.start();
+    }
+
+    private static void answer(HttpExchange exchange) throws IOException {
+        LOOKUPS.incrementAndGet();
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        lastAuthorization = authorization;
+        String tenant = tenantOf(authorization);
+        if (tenant == null) {
+            reply(exchange, 401, Map.of("__typename", "error", "ok", false, "status", 401, "code", "unauthorized"));
+            return;
+        }
+        String session = exchange.getRequestURI().getPath().substring(PATH.length());
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        String serverSession = query.get("server_session_id");
+        String run = query.get("provider_run_id");
+        String missing = null;
+        if (!KNOWN.contains(tenant + "|" + session)) {
+            missing = "session";
+        } else if (serverSession != null && !KNOWN.contains(tenant + "|" + session + "|" + serverSession)) {
+            missing = "session.provider";
+        } else if (run != null && !KNOWN.contains(tenant + "|" + session + "|" + serverSession + "|" + run)) {
+            missing = "session.provider_run";
+        }
+        if (missing != null) {
+            reply(exchange, 404, Map.of("__typename", "error", "ok", false, "status", 404, "code", "not_found",
+                    "message", "not found", "entity", missing));
+            return;
+        }
+        Map<String, Object> found = new HashMap<>();
+        found.put("session_id", session);
+        found.put("status", "active");
+        found.put("server_session_id", serverSession);
+        found.put("provider_run_id", run);
+        reply(exchange, 200, found);
+    }
+
+    private static String tenantOf(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        String[] parts = authorization.substring("Bearer ".length()).split("\\.");
+        if (parts.length != 3) {
+            return null;
+        }
+        try {
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return claims.path("tenant").textValue();
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> values = new HashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    values.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static void reply(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+}
