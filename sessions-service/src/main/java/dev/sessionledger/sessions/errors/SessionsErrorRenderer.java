@@ -12,7 +12,8 @@ import dev.sessionledger.commons.errors.ErrorRenderer;
 import dev.sessionledger.commons.metorial.MetorialErrorRenderer;
 
 /**
- * sessions-service serves two APIs: RealtimeKit under {@code /accounts/} answers
+ * sessions-service serves two APIs: RealtimeKit under {@code /accounts/} (and its download links under
+ * {@code /downloads/}) answers
  * {@code {"success":false,"error":{"code","message"}}}; everything else answers in Metorial's envelope.
  */
 @ApplicationScoped
@@ -22,7 +23,7 @@ public class SessionsErrorRenderer implements ErrorRenderer {
 
     @Override
     public Response render(ApiException error, String path) {
-        if (path != null && path.startsWith("/accounts/")) {
+        if (path != null && (path.startsWith("/accounts/") || path.startsWith("/downloads/"))) {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("code", error.status());
             detail.put("message", error.getMessage());

@@ -1,0 +1,131 @@
+package dev.sessionledger.sessions.realtime;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import dev.sessionledger.commons.errors.ApiException;
+import io.quarkus.runtime.Startup;
+
+/**
+ * Signs and checks download links. Like a presigned object-store URL, the link is its own
+ * authorization: tenant, app, session, kind, format and expiry are all inside the HMAC, so
+ * changing any of them, or the expiry, breaks the signature.
+ */
+@ApplicationScoped
+@Startup
+public class DownloadLinks {
+
+    public static final String PATH = "/downloads/realtime/";
+
+    /** What can be downloaded, and in which formats (the first is the default). */
+    public static final Map<String, List<String>> FORMATS = Map.of(
+            "chat", List.of("csv"),
+            "transcript", List.of("csv", "json", "srt", "vtt"),
+            "summary", List.of("text", "markdown"));
+
+    private static final Logger LOG = Logger.getLogger(DownloadLinks.class);
+    private static final String VERSION = "v1";
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64_DECODE = Base64.getUrlDecoder();
+
+    private final byte[] key;
+    private final String baseUrl;
+    private final java.time.Duration ttl;
+
+    /** A link and the moment it stops working. */
+    public record Link(String url, Instant expiresAt) {
+    }
+
+    /** What a valid link grants: one download of one session's content in one format. */
+    public record Grant(RealtimeScope scope, UUID sessionId, String kind, String format) {
+    }
+
+    @Inject
+    public DownloadLinks(RealtimeConfig config) {
+        RealtimeConfig.Downloads downloads = config.downloads();
+        if (downloads.secret().isPresent() && !downloads.secret().get().isBlank()) {
+            key = downloads.secret().get().getBytes(StandardCharsets.UTF_8);
+        } else {
+            key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            LOG.warn("realtime.downloads.secret (REALTIME_DOWNLOADS_SECRET) is not set: download links are signed "
+                    + "with a random key and stop working when this process stops or on other replicas");
+        }
+        String base = downloads.baseUrl();
+        baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        ttl = downloads.ttl();
+    }
+
+    public Link sign(RealtimeScope scope, UUID sessionId, String kind, String format) {
+        Instant expires = Instant.now().plus(ttl).truncatedTo(ChronoUnit.SECONDS);
+        String payload = String.join(".", VERSION, encode(scope.tenant()), encode(scope.appId()),
+                sessionId.toString(), kind, format, Long.toString(expires.getEpochSecond()));
+        return new Link(baseUrl + PATH + payload + "." + signature(payload), expires);
+    }
+
+    /** The grant of a link, or a 403 (altered or malformed) or 410 (expired). */
+    public Grant verify(String token) {
+        String[] parts = token == null ? new String[0] : token.split("\\.", -1);
+        if (parts.length != 8 || !VERSION.equals(parts[0])) {
+            throw forbidden();
+        }
+        String payload = token.substring(0, token.lastIndexOf('.'));
+        byte[] expected = signature(payload).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, parts[7].getBytes(StandardCharsets.US_ASCII))) {
+            throw forbidden();
+        }
+        long expiry;
+        try {
+            expiry = Long.parseLong(parts[6]);
+        } catch (NumberFormatException e) {
+            throw forbidden();
+        }
+        if (Instant.now().getEpochSecond() > expiry) {
+            throw new ApiException(410, "This download link has expired; ask the API for a new one", null, null, null);
+        }
+        List<String> formats = FORMATS.get(parts[4]);
+        UUID sessionId = RealtimeIds.parse(parts[3]).orElse(null);
+        if (formats == null || !formats.contains(parts[5]) || sessionId == null) {
+            throw forbidden();
+        }
+        return new Grant(new RealtimeScope(decode(parts[1]), decode(parts[2])), sessionId, parts[4], parts[5]);
+    }
+
+    private String signature(String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return B64.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private static ApiException forbidden() {
+        return ApiException.forbidden("This download link is not valid");
+    }
+
+    private static String encode(String text) {
+        return B64.encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String text) {
+        return new String(B64_DECODE.decode(text), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.sessionledger.sessions.realtime;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+/** Writes a session's chat and transcript in the download formats, row by row as they stream from the database. */
+@ApplicationScoped
+public class ExportWriter {
+
+    static final List<String> CHAT_COLUMNS = List.of("id", "participantId", "sessionId", "meetingId", "displayName",
+            "pinned", "isEdited", "payloadType", "payload", "createdAt");
+    static final List<String> TRANSCRIPT_COLUMNS = List.of("startMs", "peerId", "userId", "customParticipantId",
+            "name", "text");
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    @Inject
+    RecordingReader reader;
+
+    public void chatCsv(String tenant, UUID sessionId, OutputStream out) throws IOException {
+        Writer w = writer(out);
+        csvRow(w, CHAT_COLUMNS);
+        reader.chat(tenant, sessionId, m -> csvRow(w, List.of(m.id().toString(), m.participantId().toString(),
+                m.sessionId().toString(), m.meetingId(), m.displayName(), Boolean.toString(m.pinned()),
+                Boolean.toString(m.edited()), m.payloadType(), m.payload(), m.createdAt().toString())));
+        w.flush();
+    }
+
+    public void transcript(String tenant, UUID sessionId, String format, OutputStream out) throws IOException {
+        Writer w = writer(out);
+        switch (format) {
+            case "csv" -> {
+                csvRow(w, TRANSCRIPT_COLUMNS);
+                reader.transcript(tenant, sessionId, t -> csvRow(w, List.of(Long.toString(t.startMs()),
+                        t.peerId().toString(), nullToEmpty(t.userId()), nullToEmpty(t.customParticipantId()),
+                        t.name(), t.text())));
+            }
+            case "srt" -> {
+                int[] index = { 0 };
+                reader.transcript(tenant, sessionId, t -> w.write(++index[0] + "\n" + clock(t.startMs(), ',')
+                        + " --> " + clock(t.endMs(), ',') + "\n" + oneLine(t.name()) + ": " + oneLine(t.text())
+                        + "\n\n"));
+            }
+            case "vtt" -> {
+                w.write("WEBVTT\n\n");
+                reader.transcript(tenant, sessionId, t -> w.write(clock(t.startMs(), '.') + " --> "
+                        + clock(t.endMs(), '.') + "\n<v " + vttEscape(oneLine(t.name())) + ">"
+                        + vttEscape(oneLine(t.text())) + "\n\n"));
+            }
+            case "json" -> json(tenant, sessionId, w);
+            default -> throw new IllegalArgumentException("Unknown transcript format " + format);
+        }
+        w.flush();
+    }
+
+    private void json(String tenant, UUID sessionId, Writer w) throws IOException {
+        JsonGenerator g = JSON.createGenerator(w);
+        g.writeStartArray();
+        reader.transcript(tenant, sessionId, t -> {
+            g.writeStartObject();
+            g.writeNumberField("startTime", t.startMs());
+            g.writeNumberField("endTime", t.endMs());
+            g.writeStringField("sentence", t.text());
+            g.writeObjectFieldStart("peerData");
+            g.writeStringField("id", t.peerId().toString());
+            g.writeStringField("userId", t.userId());
+            g.writeStringField("displayName", t.name());
+            g.writeStringField("cpi", t.customParticipantId());
+            g.writeStringField("joinedAt", Objects.toString(t.joinedAt(), null));
+            g.writeStringField("leftAt", Objects.toString(t.leftAt(), null));
+            g.writeEndObject();
+            g.writeEndObject();
+        });
+        g.writeEndArray();
+        g.flush();
+    }
+
+    private static Writer writer(OutputStream out) {
+        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
+    }
+
+    /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
+    static void csvRow(Writer w, List<String> fields) throws IOException {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                w.write(',');
+            }
+            String f = fields.get(i) == null ? "" : fields.get(i);
+            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
+                w.write('"');
+                w.write(f.replace("\"", "\"\""));
+                w.write('"');
+            } else {
+                w.write(f);
+            }
+        }
+        w.write("\r\n");
+    }
+
+    /** {@code HH:MM:SS,mmm} (SRT) or {@code HH:MM:SS.mmm} (WebVTT). */
+    static String clock(long ms, char separator) {
+        return String.format("%02d:%02d:%02d%c%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, separator,
+                ms % 1000);
+    }
+
+    /** A blank line would end a cue early. */
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+
+    private static String vttEscape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

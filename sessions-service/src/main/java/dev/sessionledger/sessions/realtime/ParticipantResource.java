@@ -1,0 +1,136 @@
+package dev.sessionledger.sessions.realtime;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.sessionledger.commons.auth.Caller;
+import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.metorial.QueryStrings;
+import dev.sessionledger.sessions.realtime.RealtimeViews.Envelope;
+
+/** The participants (peers) of one session: list, details, join and leave. Per request: the path is held in fields. */
+@RequestScoped
+@Path(RealtimeSessionResource.BASE + "/{session_id}/participants")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "RealtimeKit sessions")
+public class ParticipantResource {
+
+    private static final String SESSION = "session";
+    private static final String PARTICIPANT = "participant";
+
+    @Inject
+    ParticipantService service;
+
+    @Inject
+    Caller caller;
+
+    @PathParam("account_id")
+    String accountId;
+
+    @PathParam("app_id")
+    String appId;
+
+    @PathParam("session_id")
+    String sessionId;
+
+    @GET
+    @Operation(summary = "Fetch participants list of a session", description = "search; page_no, per_page; sort_by "
+            + "joinedAt|duration; sort_order; include_peer_events; view raw (one row per peer) or consolidated (per person).")
+    public Envelope<RealtimeViews.Participants> list(@Context UriInfo uri) {
+        RealtimeScope scope = scope();
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        String search = QueryStrings.single(query, "search");
+        String sortBy = PageRequest.choice(query, "sort_by", List.of("joinedAt", "duration"), "joinedAt");
+        boolean withEvents = PageRequest.flag(query, "include_peer_events");
+        String view = PageRequest.choice(query, "view", List.of("raw", "consolidated"), "raw");
+        PageRequest page = PageRequest.parse(query, true);
+        UUID session = sessionUuid();
+        if ("consolidated".equals(view)) {
+            ParticipantService.ConsolidatedPage result = service.consolidated(scope, session, search, sortBy, page,
+                    withEvents).orElseThrow(this::sessionNotFound);
+            return Envelope.of(new RealtimeViews.Participants(result.people().stream()
+                    .map(row -> RealtimeMapper.consolidated(row, withEvents ? row.peers().stream()
+                            .flatMap(peer -> result.events().getOrDefault(peer, List.of()).stream()
+                                    .map(e -> RealtimeMapper.peerEvent(e, result.peers().get(peer))))
+                            .toList() : null))
+                    .toList()));
+        }
+        ParticipantService.ParticipantPage result = service.list(scope, session, search, sortBy, page, withEvents)
+                .orElseThrow(this::sessionNotFound);
+        Instant now = Inputs.now();
+        Map<UUID, List<PeerEvent>> events = result.events();
+        return Envelope.of(new RealtimeViews.Participants(result.peers().stream()
+                .map(p -> RealtimeMapper.participant(p, now, withEvents ? events.getOrDefault(p.id, List.of()) : null))
+                .toList()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A peer joins the session", description = "201 when created; 200 when a retry names a peer "
+            + "already inside; 409 when the session has ended or the peer id was used before.")
+    public Response join(RealtimeRequests.Join body) {
+        ParticipantService.Joined joined = service.join(scope(), sessionUuid(), body).orElseThrow(this::sessionNotFound);
+        return Response.status(joined.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(Envelope.of(new RealtimeViews.OneParticipant(
+                        RealtimeMapper.participant(joined.peer(), Inputs.now(), null))))
+                .build();
+    }
+
+    @GET
+    @Path("/{participant_id}")
+    @Operation(summary = "Fetch details of a participant", description = "include_peer_events adds peer_events.")
+    public Envelope<RealtimeViews.OneParticipant> get(@PathParam("participant_id") String participantId,
+            @Context UriInfo uri) {
+        RealtimeScope scope = scope();
+        boolean withEvents = PageRequest.flag(uri.getQueryParameters(), "include_peer_events");
+        UUID peer = RealtimeIds.pathId(PARTICIPANT, participantId);
+        return service.find(scope, sessionUuid(), peer, withEvents)
+                .map(p -> Envelope.of(new RealtimeViews.OneParticipant(
+                        RealtimeMapper.participant(p.peer(), Inputs.now(), p.events()))))
+                .orElseThrow(() -> ApiException.notFound(PARTICIPANT, participantId));
+    }
+
+    @POST
+    @Path("/{participant_id}/leave")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A peer leaves the session", description = "left_at defaults to now; leaving twice is a 409.")
+    public Envelope<RealtimeViews.OneParticipant> leave(@PathParam("participant_id") String participantId,
+            RealtimeRequests.Leave body) {
+        RealtimeScope scope = scope();
+        UUID peer = RealtimeIds.pathId(PARTICIPANT, participantId);
+        return service.leave(scope, sessionUuid(), peer, body)
+                .map(p -> Envelope.of(new RealtimeViews.OneParticipant(RealtimeMapper.participant(p, p.leftAt, null))))
+                .orElseThrow(() -> ApiException.notFound(PARTICIPANT, participantId));
+    }
+
+    private RealtimeScope scope() {
+        return RealtimeScope.of(caller, accountId, appId);
+    }
+
+    private UUID sessionUuid() {
+        return RealtimeIds.pathId(SESSION, sessionId);
+    }
+
+    private ApiException sessionNotFound() {
+        return ApiException.notFound(SESSION, sessionId);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.sessionledger.sessions.realtime;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.ids.PrefixedId;
+
+/** Peers joining and leaving sessions, and reading them back. */
+@ApplicationScoped
+public class ParticipantService {
+
+    static final List<String> VIEW_TYPES = List.of("GROUP_CALL", "WEBINAR", "AUDIO_ROOM", "LIVESTREAM", "CHAT");
+
+    @Inject
+    RealtimeSessionRepository sessions;
+
+    @Inject
+    ParticipantRepository participants;
+
+    @Inject
+    PeerEventRepository events;
+
+    /** The outcome of a join: {@code created} is false when a retry found the peer already inside. */
+    public record Joined(RealtimeParticipant peer, boolean created) {
+    }
+
+    /** A page of peers with their events when asked for, and how many match in all. */
+    public record ParticipantPage(List<RealtimeParticipant> peers, Map<UUID, List<PeerEvent>> events, long total) {
+    }
+
+    /** A page of the consolidated view. */
+    public record ConsolidatedPage(List<ParticipantRepository.ConsolidatedRow> people,
+            Map<UUID, List<PeerEvent>> events, Map<UUID, RealtimeParticipant> peers, long total) {
+    }
+
+    @Transactional
+    public Optional<Joined> join(RealtimeScope scope, UUID sessionId, RealtimeRequests.Join body) {
+        if (body == null) {
+            throw ApiException.badRequest("A JSON body is required");
+        }
+        Optional<RealtimeSession> found = sessions.lockInScope(scope, sessionId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        RealtimeSession session = found.get();
+        Instant now = Inputs.now();
+        Inputs in = new Inputs();
+        UUID peerId = in.id("peer_id", body.peerId());
+        String userId = in.text("user_id", body.userId(), false, 128);
+        String customId = in.text("custom_participant_id", body.customParticipantId(), false, 128);
+        String name = in.text("display_name", body.displayName(), true, 256);
+        String preset = in.text("preset_name", body.presetName(), false, 128);
+        String viewType = in.oneOf("preset_view_type", body.presetViewType(), VIEW_TYPES, null);
+        String socket = in.text("socket_session_id", body.socketSessionId(), false, 128);
+        Instant joinedAt = in.instant("joined_at", body.joinedAt(), now);
+        in.check();
+        if (peerId != null) {
+            Optional<RealtimeParticipant> existing = participants.findInTenant(scope.tenant(), peerId);
+            if (existing.isPresent()) {
+                RealtimeParticipant p = existing.get();
+                if (p.sessionId.equals(sessionId) && p.leftAt == null) {
+                    return Optional.of(new Joined(p, false));
+                }
+                throw ApiException.conflict("Peer " + peerId + " has already been used; a rejoin is a new peer");
+            }
+        }
+        if (!session.isLive()) {
+            throw ApiException.conflict("Session " + sessionId + " has ended; nobody can join it");
+        }
+        if (joinedAt.isBefore(session.startedAt)) {
+            throw ApiException.invalid("joined_at", "must not be before the session started (" + session.startedAt + ")");
+        }
+        RealtimeParticipant p = new RealtimeParticipant();
+        p.id = peerId != null ? peerId : PrefixedId.newUuid();
+        p.tenantId = scope.tenant();
+        p.sessionId = sessionId;
+        p.userId = userId;
+        p.customParticipantId = customId;
+        p.displayName = name;
+        p.presetName = preset;
+        p.joinedAt = joinedAt;
+        p.createdAt = now;
+        p.updatedAt = now;
+        participants.persist(p);
+        events.persist(PeerEvents.of(p, PeerEvent.CREATED, joinedAt, viewType, socket));
+        events.persist(PeerEvents.of(p, PeerEvent.JOINING, joinedAt, viewType, socket));
+        sessions.recomputeFigures(session, now);
+        return Optional.of(new Joined(p, true));
+    }
+
+    @Transactional
+    public Optional<RealtimeParticipant> leave(RealtimeScope scope, UUID sessionId, UUID peerId,
+            RealtimeRequests.Leave body) {
+        Optional<RealtimeSession> session = sessions.lockInScope(scope, sessionId);
+        if (session.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<RealtimeParticipant> found = participants.findInSession(scope.tenant(), sessionId, peerId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        RealtimeParticipant p = found.get();
+        if (p.leftAt != null) {
+            throw ApiException.conflict("Participant " + peerId + " has already left at " + p.leftAt);
+        }
+        Instant now = Inputs.now();
+        Inputs in = new Inputs();
+        Instant leftAt = in.instant("left_at", body == null ? null : body.leftAt(), now);
+        in.check();
+        if (leftAt.isBefore(p.joinedAt)) {
+            throw ApiException.invalid("left_at", "must not be before the participant joined (" + p.joinedAt + ")");
+        }
+        Durations.close(p, leftAt, now);
+        events.persist(PeerEvents.leaving(p, null, null));
+        sessions.recomputeFigures(session.get(), now);
+        return Optional.of(p);
+    }
+
+    public Optional<ParticipantPage> list(RealtimeScope scope, UUID sessionId, String search, String sortBy,
+            PageRequest page, boolean withEvents) {
+        if (sessions.findInScope(scope, sessionId).isEmpty()) {
+            return Optional.empty();
+        }
+        List<RealtimeParticipant> peers = participants.page(scope.tenant(), sessionId, search, sortBy, page);
+        Map<UUID, List<PeerEvent>> peerEvents = withEvents
+                ? events.byPeer(scope.tenant(), peers.stream().map(p -> p.id).toList())
+                : Map.of();
+        return Optional.of(new ParticipantPage(peers, peerEvents, participants.count(scope.tenant(), sessionId, search)));
+    }
+
+    public Optional<ConsolidatedPage> consolidated(RealtimeScope scope, UUID sessionId, String search, String sortBy,
+            PageRequest page, boolean withEvents) {
+        if (sessions.findInScope(scope, sessionId).isEmpty()) {
+            return Optional.empty();
+        }
+        List<ParticipantRepository.ConsolidatedRow> people = participants.consolidatedPage(scope.tenant(), sessionId,
+                search, sortBy, page, Inputs.now());
+        Map<UUID, List<PeerEvent>> peerEvents = Map.of();
+        Map<UUID, RealtimeParticipant> peers = Map.of();
+        if (withEvents) {
+            List<UUID> ids = people.stream().flatMap(r -> r.peers().stream()).toList();
+            peerEvents = events.byPeer(scope.tenant(), ids);
+            peers = participants.list("tenantId = ?1 and id in ?2", scope.tenant(), ids).stream()
+                    .collect(java.util.stream.Collectors.toMap(p -> p.id, p -> p));
+        }
+        return Optional.of(new ConsolidatedPage(people, peerEvents, peers,
+                participants.consolidatedCount(scope.tenant(), sessionId, search)));
+    }
+
+    /** A peer of a session of this app, with its events when asked for (else null). */
+    public Optional<PeerWithEvents> find(RealtimeScope scope, UUID sessionId, UUID peerId, boolean withEvents) {
+        if (sessions.findInScope(scope, sessionId).isEmpty()) {
+            return Optional.empty();
+        }
+        return participants.findInSession(scope.tenant(), sessionId, peerId)
+                .map(p -> new PeerWithEvents(p, withEvents ? events.byPeer(scope.tenant(), List.of(p.id))
+                        .getOrDefault(p.id, List.of()) : null));
+    }
+
+    /** A peer of any session of this app. */
+    public Optional<PeerWithEvents> findPeer(RealtimeScope scope, UUID peerId, boolean withEvents) {
+        return participants.findInTenant(scope.tenant(), peerId)
+                .filter(p -> sessions.findInScope(scope, p.sessionId).isPresent())
+                .map(p -> new PeerWithEvents(p, withEvents ? events.byPeer(scope.tenant(), List.of(p.id))
+                        .getOrDefault(p.id, List.of()) : null));
+    }
+
+    /** A peer and, when asked for, its events. */
+    public record PeerWithEvents(RealtimeParticipant peer, List<PeerEvent> events) {
+    }
+}

@@ -1,0 +1,32 @@
+package dev.sessionledger.sessions.realtime;
+
+import java.time.Instant;
+
+import dev.sessionledger.commons.ids.PrefixedId;
+
+/** Builds the events a peer's join and leave record. */
+final class PeerEvents {
+
+    private PeerEvents() {
+    }
+
+    static PeerEvent of(RealtimeParticipant p, String name, Instant at, String presetViewType, String socketSessionId) {
+        PeerEvent e = new PeerEvent();
+        e.id = PrefixedId.newUuid();
+        e.tenantId = p.tenantId;
+        e.sessionId = p.sessionId;
+        e.peerId = p.id;
+        e.eventName = name;
+        e.presetViewType = presetViewType;
+        e.socketSessionId = socketSessionId;
+        e.createdAt = at;
+        return e;
+    }
+
+    /** The leaving event carries the minutes the stay consumed. */
+    static PeerEvent leaving(RealtimeParticipant p, String presetViewType, String socketSessionId) {
+        PeerEvent e = of(p, PeerEvent.LEAVING, p.leftAt, presetViewType, socketSessionId);
+        e.minutesConsumed = p.durationMinutes;
+        return e;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.sessionledger.sessions.realtime;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.sessionledger.commons.errors.ApiException;
+
+/** Stores peers' call statistics and reads them back, whole or narrowed by {@code filters}. */
+@ApplicationScoped
+public class PeerReportService {
+
+    /** The parts of a report a caller may ask for; all but {@code quality_stats} are keys of its metadata. */
+    static final List<String> FILTERS = List.of("device_info", "ip_information", "precall_network_information",
+            "events", "quality_stats");
+    static final int MAX_KEYS = 100;
+
+    @Inject
+    ParticipantService participants;
+
+    @Inject
+    PeerReportRepository reports;
+
+    /** A peer with its report narrowed to what was asked for. */
+    public record PeerReportResult(ParticipantService.PeerWithEvents peer, Map<String, Object> metadata,
+            Map<String, Object> quality) {
+    }
+
+    @Transactional
+    public Optional<PeerReport> put(RealtimeScope scope, UUID peerId, RealtimeRequests.PeerReportBody body) {
+        if (body == null) {
+            throw ApiException.badRequest("A JSON body is required");
+        }
+        Inputs in = new Inputs();
+        if (body.metadata() != null && body.metadata().size() > MAX_KEYS) {
+            in.fail("metadata", "may hold at most " + MAX_KEYS + " keys");
+        }
+        if (body.quality() != null && body.quality().size() > MAX_KEYS) {
+            in.fail("quality", "may hold at most " + MAX_KEYS + " keys");
+        }
+        in.check();
+        if (participants.findPeer(scope, peerId, false).isEmpty()) {
+            return Optional.empty();
+        }
+        PeerReport report = reports.findInTenant(scope.tenant(), peerId).orElseGet(() -> {
+            PeerReport created = new PeerReport();
+            created.peerId = peerId;
+            created.tenantId = scope.tenant();
+            return created;
+        });
+        report.metadata = body.metadata() == null ? Map.of() : body.metadata();
+        report.quality = body.quality() == null ? Map.of() : body.quality();
+        report.updatedAt = Inputs.now();
+        reports.persist(report);
+        return Optional.of(report);
+    }
+
+    /** @param filters the asked-for parts, empty for the whole report */
+    public Optional<PeerReportResult> find(RealtimeScope scope, UUID peerId, Set<String> filters, boolean withEvents) {
+        return participants.findPeer(scope, peerId, withEvents).map(peer -> {
+            Optional<PeerReport> report = reports.findInTenant(scope.tenant(), peerId);
+            Map<String, Object> metadata = report.map(r -> r.metadata).orElse(Map.of());
+            Map<String, Object> quality = report.map(r -> r.quality).orElse(Map.of());
+            if (!filters.isEmpty()) {
+                Map<String, Object> narrowed = new LinkedHashMap<>();
+                metadata.forEach((key, value) -> {
+                    if (filters.contains(key)) {
+                        narrowed.put(key, value);
+                    }
+                });
+                metadata = narrowed;
+                quality = filters.contains("quality_stats") ? quality : Map.of();
+            }
+            return new PeerReportResult(peer, metadata, quality);
+        });
+    }
+}

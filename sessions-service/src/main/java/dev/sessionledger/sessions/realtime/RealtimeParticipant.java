@@ -1,0 +1,54 @@
+package dev.sessionledger.sessions.realtime;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One peer: a participant's single stay in a meeting session, from join to leave. */
+@Entity
+@Table(name = "rtk_participant")
+public class RealtimeParticipant {
+
+    /** The peer id. */
+    @Id
+    public UUID id;
+
+    @Column(name = "tenant_id", nullable = false)
+    public String tenantId;
+
+    @Column(name = "session_id", nullable = false)
+    public UUID sessionId;
+
+    @Column(name = "user_id")
+    public String userId;
+
+    @Column(name = "custom_participant_id")
+    public String customParticipantId;
+
+    @Column(name = "display_name", nullable = false)
+    public String displayName;
+
+    @Column(name = "preset_name")
+    public String presetName;
+
+    @Column(name = "joined_at", nullable = false)
+    public Instant joinedAt;
+
+    @Column(name = "left_at")
+    public Instant leftAt;
+
+    /** Set when the peer leaves; while it stays, its duration grows with the clock. */
+    @Column(name = "duration_minutes", precision = 14, scale = 2)
+    public BigDecimal durationMinutes;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,141 @@
+package dev.sessionledger.sessions.realtime;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.ids.PrefixedId;
+
+/** Starts, ends and reads meeting sessions, keeping their derived figures in step with their peers. */
+@ApplicationScoped
+public class RealtimeSessionService {
+
+    static final List<String> TYPES = List.of("meeting", "livestream", "participant");
+    static final int MAX_META_KEYS = 50;
+
+    @Inject
+    RealtimeSessionRepository sessions;
+
+    @Inject
+    ParticipantRepository participants;
+
+    @Inject
+    PeerEventRepository events;
+
+    /** The outcome of a start: {@code created} is false when a retry found the session made before. */
+    public record Started(SessionSnapshot snapshot, boolean created) {
+    }
+
+    @Transactional
+    public Started start(RealtimeScope scope, RealtimeRequests.StartSession body) {
+        if (body == null) {
+            throw ApiException.badRequest("A JSON body is required");
+        }
+        Instant now = Inputs.now();
+        Inputs in = new Inputs();
+        UUID id = in.id("id", body.id());
+        String associatedId = in.text("associated_id", body.associatedId(), true, 128);
+        String title = in.text("meeting_display_name", body.meetingDisplayName(), false, 256);
+        String type = in.oneOf("type", body.type(), TYPES, "meeting");
+        Instant startedAt = in.instant("started_at", body.startedAt(), now);
+        if (body.meta() != null && body.meta().size() > MAX_META_KEYS) {
+            in.fail("meta", "may hold at most " + MAX_META_KEYS + " keys");
+        }
+        in.check();
+        if (id != null) {
+            Optional<RealtimeSession> existing = sessions.findInTenant(scope.tenant(), id);
+            if (existing.isPresent()) {
+                if (!existing.get().appId.equals(scope.appId())) {
+                    throw ApiException.conflict("Session " + id + " already exists in another app");
+                }
+                return new Started(snapshot(existing.get(), now), false);
+            }
+        }
+        RealtimeSession s = new RealtimeSession();
+        s.id = id != null ? id : PrefixedId.newUuid();
+        s.tenantId = scope.tenant();
+        s.appId = scope.appId();
+        s.associatedId = associatedId;
+        s.meetingDisplayName = title != null ? title : associatedId;
+        s.type = type;
+        s.status = RealtimeSession.LIVE;
+        s.meta = body.meta() == null ? Map.of() : body.meta();
+        s.startedAt = startedAt;
+        s.createdAt = now;
+        s.updatedAt = now;
+        s.minutesConsumed = BigDecimal.ZERO.setScale(2);
+        sessions.persist(s);
+        return new Started(new SessionSnapshot(s, List.of(), now), true);
+    }
+
+    /** Ends a live session; every peer still inside leaves at the end time. */
+    @Transactional
+    public Optional<SessionSnapshot> end(RealtimeScope scope, UUID id, RealtimeRequests.End body) {
+        Optional<RealtimeSession> found = sessions.lockInScope(scope, id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        RealtimeSession s = found.get();
+        if (!s.isLive()) {
+            throw ApiException.conflict("Session " + id + " has already ended");
+        }
+        Instant now = Inputs.now();
+        Inputs in = new Inputs();
+        Instant endedAt = in.instant("ended_at", body == null ? null : body.endedAt(), now);
+        in.check();
+        if (endedAt.isBefore(s.startedAt)) {
+            throw ApiException.invalid("ended_at", "must not be before the session started (" + s.startedAt + ")");
+        }
+        List<RealtimeParticipant> open = participants.list("tenantId = ?1 and sessionId = ?2 and leftAt is null",
+                scope.tenant(), id);
+        for (RealtimeParticipant p : open) {
+            if (endedAt.isBefore(p.joinedAt)) {
+                throw ApiException.invalid("ended_at",
+                        "must not be before participant " + p.id + " joined (" + p.joinedAt + ")");
+            }
+        }
+        for (RealtimeParticipant p : open) {
+            Durations.close(p, endedAt, now);
+            events.persist(PeerEvents.leaving(p, null, null));
+        }
+        s.status = RealtimeSession.ENDED;
+        s.endedAt = endedAt;
+        sessions.recomputeFigures(s, now);
+        return Optional.of(new SessionSnapshot(s, List.of(), now));
+    }
+
+    public Optional<SessionSnapshot> find(RealtimeScope scope, UUID id) {
+        Instant now = Inputs.now();
+        return sessions.findInScope(scope, id).map(s -> snapshot(s, now));
+    }
+
+    /** A page of sessions and the total matching; the live minutes of the whole page come from one query. */
+    public SessionPage list(RealtimeScope scope, SessionQuery query) {
+        Instant now = Inputs.now();
+        List<RealtimeSession> page = sessions.page(scope, query);
+        Map<UUID, List<Instant>> open = participants.openStays(scope.tenant(),
+                page.stream().filter(RealtimeSession::isLive).map(s -> s.id).toList());
+        List<SessionSnapshot> snapshots = page.stream()
+                .map(s -> new SessionSnapshot(s, open.getOrDefault(s.id, List.of()), now)).toList();
+        return new SessionPage(snapshots, sessions.count(scope, query));
+    }
+
+    /** One page of sessions and how many match in all. */
+    public record SessionPage(List<SessionSnapshot> sessions, long total) {
+    }
+
+    private SessionSnapshot snapshot(RealtimeSession s, Instant now) {
+        List<Instant> open = s.isLive()
+                ? participants.openStays(s.tenantId, List.of(s.id)).getOrDefault(s.id, List.of())
+                : List.of();
+        return new SessionSnapshot(s, open, now);
+    }
+}

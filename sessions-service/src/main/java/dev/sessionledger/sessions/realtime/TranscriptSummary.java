@@ -1,0 +1,41 @@
+package dev.sessionledger.sessions.realtime;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** The latest summary generated for a session: its key sentences in transcript order. */
+@Entity
+@Table(name = "rtk_summary")
+public class TranscriptSummary {
+
+    @Id
+    @Column(name = "session_id")
+    public UUID sessionId;
+
+    @Column(name = "tenant_id", nullable = false)
+    public String tenantId;
+
+    /** Which summarizer wrote it. */
+    @Column(nullable = false)
+    public String generator;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<Highlight> highlights;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** One key sentence and who said it when. */
+    public record Highlight(String speaker, long startMs, String text) {
+    }
+}
