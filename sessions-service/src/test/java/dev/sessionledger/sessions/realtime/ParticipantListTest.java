@@ -1,0 +1,117 @@
+package dev.sessionledger.sessions.realtime;
+
+import static dev.sessionledger.sessions.realtime.RealtimeApi.at;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
+import dev.sessionledger.commons.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(TestTokens.class)
+class ParticipantListTest {
+
+    /** Ada stays 0-5 then rejoins 7-8 (two peers, one person), Bob 1-2, Cy 3-9. */
+    private static Meeting meeting() {
+        RealtimeApi api = new RealtimeApi();
+        String session = api.start("m", "Standup", at(0));
+        String ada1 = api.join(session, Map.of("display_name", "Ada", "custom_participant_id", "cp-ada",
+                "joined_at", at(0).toString()));
+        String bob = api.join(session, Map.of("display_name", "Bob", "user_id", "u-bob", "joined_at", at(1).toString()));
+        api.leave(session, bob, at(2)).statusCode(200);
+        String cy = api.join(session, Map.of("display_name", "Cy", "joined_at", at(3).toString()));
+        api.leave(session, ada1, at(5)).statusCode(200);
+        String ada2 = api.join(session, Map.of("display_name", "Ada L.", "custom_participant_id", "cp-ada",
+                "joined_at", at(7).toString()));
+        api.leave(session, ada2, at(8)).statusCode(200);
+        api.end(session, at(9)).statusCode(200);
+        return new Meeting(api, session, ada1, bob, cy, ada2);
+    }
+
+    private record Meeting(RealtimeApi api, String session, String ada1, String bob, String cy, String ada2) {
+        String participants() {
+            return api.sessions() + "/" + session + "/participants";
+        }
+    }
+
+    @Test
+    void sorts_by_joined_at_and_duration_in_both_directions() {
+        Meeting m = meeting();
+        m.api().auth().when().get(m.participants()).then().statusCode(200)
+                .body("success", equalTo(true))
+                .body("data.participants.id", contains(m.ada1(), m.bob(), m.cy(), m.ada2()));
+        m.api().auth().queryParam("sort_order", "DESC").when().get(m.participants()).then()
+                .body("data.participants.id", contains(m.ada2(), m.cy(), m.bob(), m.ada1()));
+        m.api().auth().queryParam("sort_by", "duration").queryParam("sort_order", "DESC").when().get(m.participants())
+                .then()
+                .body("data.participants.id", contains(m.cy(), m.ada1(), m.ada2(), m.bob()))
+                .body("data.participants.duration", contains(6.0f, 5.0f, 1.0f, 1.0f));
+    }
+
+    @Test
+    void pages_with_page_no_and_per_page() {
+        Meeting m = meeting();
+        m.api().auth().queryParam("per_page", 3).queryParam("page_no", 2).when().get(m.participants()).then()
+                .body("data.participants.id", contains(m.ada2()));
+        m.api().auth().queryParam("per_page", 2).when().get(m.participants()).then()
+                .body("data.participants.id", contains(m.ada1(), m.bob()));
+    }
+
+    @Test
+    void searches_display_name_user_id_and_custom_participant_id() {
+        Meeting m = meeting();
+        m.api().auth().queryParam("search", "ada").when().get(m.participants()).then()
+                .body("data.participants.id", contains(m.ada1(), m.ada2()));
+        m.api().auth().queryParam("search", "U-BOB").when().get(m.participants()).then()
+                .body("data.participants.id", contains(m.bob()));
+        m.api().auth().queryParam("search", "nobody").when().get(m.participants()).then()
+                .body("data.participants", hasSize(0));
+    }
+
+    @Test
+    void the_consolidated_view_adds_up_a_persons_stays() {
+        Meeting m = meeting();
+        m.api().auth().queryParam("view", "consolidated").when().get(m.participants()).then().statusCode(200)
+                .body("data.participants", hasSize(3))
+                .body("data.participants.id", contains(m.ada1(), m.bob(), m.cy()))
+                .body("data.participants[0].custom_participant_id", equalTo("cp-ada"))
+                .body("data.participants[0].display_name", equalTo("Ada L."))
+                .body("data.participants[0].duration", equalTo(6.0f))
+                .body("data.participants[0].joined_at", equalTo(at(0).toString()))
+                .body("data.participants[0].left_at", equalTo(at(8).toString()));
+        m.api().auth().queryParam("view", "consolidated").queryParam("sort_by", "duration")
+                .queryParam("include_peer_events", "true").when().get(m.participants()).then()
+                .body("data.participants.id", contains(m.bob(), m.ada1(), m.cy()))
+                .body("data.participants[1].peer_events", hasSize(6));
+    }
+
+    @Test
+    void peer_events_come_with_the_list_when_asked() {
+        Meeting m = meeting();
+        m.api().auth().when().get(m.participants()).then()
+                .body("data.participants[0].peer_events", nullValue());
+        m.api().auth().queryParam("include_peer_events", "true").when().get(m.participants()).then()
+                .body("data.participants[1].peer_events.event_name",
+                        contains("PEER_CREATED", "PEER_JOINING", "PEER_LEAVING"))
+                .body("data.participants[1].peer_events[2].created_at", equalTo(at(2).toString()));
+    }
+
+    @Test
+    void bad_list_parameters_are_400s_naming_the_parameter() {
+        Meeting m = meeting();
+        Map.of("sort_by", "name", "view", "pretty", "include_peer_events", "yes", "per_page", "-1")
+                .forEach((name, value) -> m.api().auth().queryParam(name, value).when().get(m.participants()).then()
+                        .statusCode(400)
+                        .body("error.message", containsString(name)));
+    }
+}
