@@ -39,7 +39,9 @@ async function write(method, path, body) {
   return json.data;
 }
 
-const minutesAgo = (m) => new Date(Date.now() - m * 60_000).toISOString();
+// One fixed clock for the whole meeting, so its durations come out exact.
+const recordedAt = Math.floor(Date.now() / 1000) * 1000;
+const minutesAgo = (m) => new Date(recordedAt - m * 60_000).toISOString();
 
 // --- Record a meeting: two peers, chat, transcript, a peer report; one leaves, then it ends. ---
 const meeting = `sdk-check-${randomUUID().slice(0, 8)}`;
