@@ -52,14 +52,31 @@ public class SessionMessageRepository implements PanacheRepositoryBase<SessionMe
     @Inject
     DataSource dataSource;
 
-    /** One keyset page of a session's messages, served by the index of the filter given (see V2). */
+    /**
+     * One keyset page of a session's messages. The scan walks the index of the most specific
+     * filter given one value (run, then server session, then type; see V2), else the session's
+     * index; filters with several values are checked on the rows it walks.
+     */
     public MetorialPage<SessionMessage> page(String tenant, UUID sessionId, MessageFilter filter,
             MetorialListRequest request) {
-        return KeysetPager.page(this, KeysetFilter.of("tenantId", tenant)
-                .and("sessionId", sessionId)
-                .andAnyOf("type", filter.types())
-                .andAnyOf("serverSessionId", filter.serverSessionIds())
-                .andAnyOf("providerRunId", filter.providerRunIds()), request);
+        KeysetFilter where = KeysetFilter.of("tenantId", tenant);
+        String lead = filter.providerRunIds().size() == 1 ? "providerRunId"
+                : filter.serverSessionIds().size() == 1 ? "serverSessionId"
+                : filter.types().size() == 1 ? "type"
+                : "sessionId";
+        condition(where, "sessionId", List.of(sessionId), lead);
+        condition(where, "providerRunId", filter.providerRunIds(), lead);
+        condition(where, "serverSessionId", filter.serverSessionIds(), lead);
+        condition(where, "type", filter.types(), lead);
+        return KeysetPager.page(this, where, request);
+    }
+
+    private static void condition(KeysetFilter where, String field, List<?> values, String lead) {
+        if (field.equals(lead)) {
+            where.andOrderedBy(field, values.get(0));
+        } else {
+            where.andAnyOf(field, values);
+        }
     }
 
     public Optional<SessionMessage> findInSession(String tenant, UUID sessionId, UUID id) {

@@ -32,7 +32,11 @@ public class MetorialErrorRenderer implements ErrorRenderer {
                     .map(e -> Map.of("code", "invalid_value", "message", e.message(), "path", List.of(e.field())))
                     .toList());
         }
-        return Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        Response.ResponseBuilder response = Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+        if (error.retryAfterSeconds() != null) {
+            response.header("Retry-After", error.retryAfterSeconds());
+        }
+        return response.build();
     }
 
     static String codeOf(ApiException error) {
