@@ -5,11 +5,11 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
 import dev.sessionledger.commons.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -32,37 +31,16 @@ class ThreadParticipantResourceTest {
     @Inject
     DataSource dataSource;
 
-    private UUID thread(String tenant) throws Exception {
-        UUID id = PrefixedId.newUuid();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "insert into thread (id, tenant_id, title, created_by, created_at) values (?, ?, 't', 'x', now())")) {
-            s.setObject(1, id);
-            s.setString(2, tenant);
-            s.executeUpdate();
-        }
-        return id;
+    private String join(String tenant, UUID thread, String userId) {
+        return new ThreadFixtures(dataSource).join(tenant, thread, userId);
     }
 
-    private String join(String tenant, UUID thread, String userId) throws Exception {
-        UUID id = PrefixedId.newUuid();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        insert into thread_participant (id, tenant_id, thread_id, user_id, display_name, joined_at)
-                        values (?, ?, ?, ?, ?, ?)""")) {
-            s.setObject(1, id);
-            s.setString(2, tenant);
-            s.setObject(3, thread);
-            s.setString(4, userId);
-            s.setString(5, "User " + userId);
-            s.setTimestamp(6, Timestamp.from(Instant.now()));
-            s.executeUpdate();
-        }
-        return id.toString();
+    private UUID thread(String tenant) {
+        return new ThreadFixtures(dataSource).thread(tenant, "t");
     }
 
     @Test
-    void an_admin_lists_every_participant_of_the_tenant() throws Exception {
+    void an_admin_lists_every_participant_of_the_tenant() {
         String tenant = TestTokens.newTenant();
         UUID t1 = thread(tenant);
         UUID t2 = thread(tenant);
@@ -86,7 +64,7 @@ class ThreadParticipantResourceTest {
     }
 
     @Test
-    void a_member_sees_only_threads_they_take_part_in() throws Exception {
+    void a_member_sees_only_threads_they_take_part_in() {
         String tenant = TestTokens.newTenant();
         UUID mine = thread(tenant);
         UUID theirs = thread(tenant);
@@ -105,7 +83,7 @@ class ThreadParticipantResourceTest {
     }
 
     @Test
-    void participants_of_one_tenant_are_invisible_to_another() throws Exception {
+    void participants_of_one_tenant_are_invisible_to_another() {
         String tenant = TestTokens.newTenant();
         UUID t = thread(tenant);
         join(tenant, t, "frank");
@@ -124,5 +102,135 @@ class ThreadParticipantResourceTest {
                 .statusCode(400).body("errors[0].field", equalTo("limit"));
         given().auth().oauth2(token).queryParam("thread_id", "x").when().get("/api/thread-participants").then()
                 .statusCode(400).body("errors[0].field", equalTo("thread_id"));
+    }
+
+    private static String newThread(String token) {
+        return given().auth().oauth2(token).contentType("application/json").body("{\"title\":\"Planning\"}")
+                .when().post("/api/threads").then().statusCode(201).extract().path("id");
+    }
+
+    private static io.restassured.response.ValidatableResponse add(String token, String body) {
+        return given().auth().oauth2(token).contentType("application/json").body(body)
+                .when().post("/api/thread-participants").then();
+    }
+
+    @Test
+    void adding_a_participant_returns_it_and_adding_the_same_one_again_is_409() {
+        String token = TestTokens.admin(TestTokens.newTenant());
+        String thread = newThread(token);
+        String body = "{\"threadId\":\"" + thread + "\",\"agentId\":\"planner\",\"displayName\":\"Planner\"}";
+
+        String id = add(token, body).statusCode(201)
+                .body("threadId", equalTo(thread))
+                .body("agentId", equalTo("planner"))
+                .body("userId", nullValue())
+                .body("displayName", equalTo("Planner"))
+                .body("joinedAt", notNullValue())
+                .body("lastReadAt", nullValue())
+                .extract().path("id");
+        add(token, body).statusCode(409).contentType("application/problem+json").body("status", equalTo(409));
+
+        given().auth().oauth2(token).when().get("/api/thread-participants/" + id).then()
+                .statusCode(200).body("id", equalTo(id)).body("agentId", equalTo("planner"));
+        given().auth().oauth2(token).queryParam("thread_id", thread).when().get("/api/thread-participants").then()
+                .body("pageInfo.total", equalTo(2));
+    }
+
+    @Test
+    void a_participant_must_be_exactly_one_of_user_agent_swarm_or_external_identity() {
+        String token = TestTokens.admin(TestTokens.newTenant());
+        String thread = newThread(token);
+
+        add(token, "{\"threadId\":\"" + thread + "\"}").statusCode(400)
+                .body("errors.field", hasItems("userId", "agentId", "swarmId", "externalIdentity"));
+        add(token, "{\"threadId\":\"" + thread + "\",\"userId\":\"a\",\"swarmId\":\"b\"}").statusCode(400)
+                .body("errors[0].message", containsString("exactly one"));
+        add(token, "{\"threadId\":\"nope\",\"userId\":\"a\"}").statusCode(400)
+                .body("errors[0].field", equalTo("threadId"));
+        add(token, "{\"userId\":\"a\"}").statusCode(400).body("errors[0].field", equalTo("threadId"));
+        add(token, "{\"threadId\":\"" + thread + "\",\"userId\":\"" + "x".repeat(201) + "\"}").statusCode(400)
+                .body("errors[0].field", equalTo("userId"));
+        add(token, "{not json").statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(token).queryParam("thread_id", thread).when().get("/api/thread-participants").then()
+                .body("pageInfo.total", equalTo(1));
+    }
+
+    @Test
+    void a_member_adds_to_and_removes_from_only_threads_they_take_part_in() {
+        String tenant = TestTokens.newTenant();
+        String grace = TestTokens.member("grace", tenant);
+        String heidi = TestTokens.member("heidi", tenant);
+        String graces = newThread(grace);
+
+        String ivan = add(grace, "{\"threadId\":\"" + graces + "\",\"userId\":\"ivan\"}").statusCode(201)
+                .extract().path("id");
+        add(heidi, "{\"threadId\":\"" + graces + "\",\"userId\":\"heidi\"}").statusCode(404);
+        given().auth().oauth2(heidi).when().get("/api/thread-participants/" + ivan).then().statusCode(404);
+        given().auth().oauth2(heidi).when().delete("/api/thread-participants/" + ivan).then().statusCode(404);
+
+        given().auth().oauth2(grace).when().delete("/api/thread-participants/" + ivan).then()
+                .statusCode(200).body("success", equalTo(true));
+        given().auth().oauth2(grace).when().get("/api/thread-participants/" + ivan).then().statusCode(404);
+        given().auth().oauth2(grace).when().delete("/api/thread-participants/" + ivan).then().statusCode(404);
+    }
+
+    @Test
+    void unknown_malformed_and_foreign_participant_ids_are_404() {
+        String tenant = TestTokens.newTenant();
+        String id = join(tenant, thread(tenant), "judy");
+        String stranger = TestTokens.admin(TestTokens.newTenant());
+
+        given().auth().oauth2(stranger).when().get("/api/thread-participants/" + id).then()
+                .statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        given().auth().oauth2(stranger).when().delete("/api/thread-participants/" + id).then().statusCode(404);
+        given().auth().oauth2(stranger).when().get("/api/thread-participants/not-an-id").then().statusCode(404);
+        given().auth().oauth2(TestTokens.admin(tenant)).when().get("/api/thread-participants/" + UUID.randomUUID())
+                .then().statusCode(404);
+        given().auth().oauth2(TestTokens.admin(tenant)).when().get("/api/thread-participants/" + id).then()
+                .statusCode(200).body("userId", equalTo("judy"));
+    }
+
+    @Test
+    void patching_read_state_moves_the_marker_and_defaults_lastReadAt_to_now() {
+        String tenant = TestTokens.newTenant();
+        UUID t = thread(tenant);
+        String mine = join(tenant, t, "ken");
+        String token = TestTokens.member("ken", tenant);
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+
+        String readAt = given().auth().oauth2(token).contentType("application/json")
+                .body("{\"lastReadMessageId\":\"msg_1\"}")
+                .when().patch("/api/thread-participants/" + mine).then()
+                .statusCode(200).body("lastReadMessageId", equalTo("msg_1")).extract().path("lastReadAt");
+        org.junit.jupiter.api.Assertions.assertTrue(java.time.Instant.parse(readAt).isAfter(before), readAt);
+
+        given().auth().oauth2(token).contentType("application/json")
+                .body("{\"lastReadMessageId\":\"msg_2\",\"lastReadAt\":\"2030-01-02T03:04:05Z\",\"displayName\":\"Ken\"}")
+                .when().patch("/api/thread-participants/" + mine).then()
+                .statusCode(200).body("lastReadAt", equalTo("2030-01-02T03:04:05Z")).body("displayName", equalTo("Ken"));
+        given().auth().oauth2(token).when().get("/api/thread-participants/" + mine).then()
+                .body("lastReadMessageId", equalTo("msg_2")).body("lastReadAt", equalTo("2030-01-02T03:04:05Z"));
+    }
+
+    @Test
+    void bad_patches_are_400_and_someone_elses_read_state_is_403() {
+        String tenant = TestTokens.newTenant();
+        UUID t = thread(tenant);
+        String mine = join(tenant, t, "leo");
+        String theirs = join(tenant, t, "mia");
+        String token = TestTokens.member("leo", tenant);
+
+        given().auth().oauth2(token).contentType("application/json").body("{\"lastReadAt\":\"yesterday\"}")
+                .when().patch("/api/thread-participants/" + mine).then()
+                .statusCode(400).body("errors[0].field", equalTo("lastReadAt"));
+        given().auth().oauth2(token).contentType("application/json").body("{}")
+                .when().patch("/api/thread-participants/" + mine).then().statusCode(400);
+        given().auth().oauth2(token).contentType("application/json").body("{\"lastReadMessageId\":\"m\"}")
+                .when().patch("/api/thread-participants/" + theirs).then().statusCode(403);
+        given().auth().oauth2(TestTokens.admin(tenant)).contentType("application/json")
+                .body("{\"lastReadMessageId\":\"m\"}")
+                .when().patch("/api/thread-participants/" + theirs).then().statusCode(200);
+        given().auth().oauth2(token).when().get("/api/thread-participants/" + mine).then()
+                .body("lastReadMessageId", nullValue());
     }
 }

@@ -9,4 +9,10 @@ public record ParticipantPage(List<ThreadParticipantView> data, PageInfo pageInf
     public record PageInfo(long total, boolean hasNextPage, boolean hasPreviousPage, String startCursor,
             String endCursor) {
     }
+
+    public static ParticipantPage of(ParticipantSlice slice) {
+        return new ParticipantPage(slice.rows().stream().map(ThreadParticipantView::of).toList(),
+                new PageInfo(slice.total(), slice.hasNextPage(), slice.hasPreviousPage(), slice.startCursor(),
+                        slice.endCursor()));
+    }
 }

@@ -13,6 +13,10 @@ import jakarta.persistence.Table;
 @Table(name = "thread_participant")
 public class ThreadParticipant {
 
+    /** Longest user, agent, swarm, external identity or message reference accepted. */
+    public static final int MAX_REF = 200;
+    public static final int MAX_NAME = 200;
+
     @Id
     public UUID id;
 

@@ -1,28 +1,38 @@
 package dev.sessionledger.threads.participants;
 
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.sessionledger.commons.auth.Caller;
 import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.threads.query.Ids;
 
-/** The Thread Participants API. */
+/** The Thread Participants API: list, add, get, remove, and move read state. */
 @Path("/api/thread-participants")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Thread participants")
 public class ThreadParticipantResource {
 
-    static final int MAX_LIMIT = 100;
+    private static final String ENTITY = "thread participant";
 
     @Inject
     ThreadParticipantService service;
@@ -31,32 +41,58 @@ public class ThreadParticipantResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "List thread participants")
-    public ParticipantPage list(@QueryParam("limit") @DefaultValue("100") String limit,
-            @QueryParam("thread_id") String threadId) {
-        return service.list(caller, parseThreadId(threadId), parseLimit(limit));
+    @Operation(summary = "List thread participants",
+            description = "Keyset-paged (limit, after, before) with a JSON filter and a multi-key orderBy.")
+    public ParticipantPage list(@QueryParam("limit") String limit, @QueryParam("after") String after,
+            @QueryParam("before") String before, @QueryParam("ids") String ids, @QueryParam("filter") String filter,
+            @QueryParam("orderBy") String orderBy, @QueryParam("thread_id") String threadId,
+            @QueryParam("user_id") String userId, @QueryParam("agent_id") String agentId,
+            @QueryParam("swarm_id") String swarmId, @QueryParam("last_read_message_id") String lastReadMessageId) {
+        ParticipantListRequest request = ParticipantListRequest.from(new ParticipantListRequest.Params(limit, after,
+                before, ids, filter, orderBy, threadId, userId, agentId, swarmId, lastReadMessageId));
+        return ParticipantPage.of(service.list(caller, request));
     }
 
-    private static int parseLimit(String text) {
-        try {
-            int limit = Integer.parseInt(text.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw ApiException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    @POST
+    @Operation(summary = "Add a thread participant")
+    public Response add(@Valid @NotNull(message = "a JSON body is required") AddParticipantRequest body) {
+        body.requireExactlyOneIdentity();
+        UUID threadId = body.thread();
+        ThreadParticipant added = service.add(caller, threadId, body);
+        return Response.status(Response.Status.CREATED).entity(ThreadParticipantView.of(added)).build();
     }
 
-    private static UUID parseThreadId(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a thread participant by ID")
+    public ThreadParticipantView get(@PathParam("id") String id) {
+        return Ids.parse(id)
+                .flatMap(uuid -> service.find(caller, uuid))
+                .map(ThreadParticipantView::of)
+                .orElseThrow(() -> ApiException.notFound(ENTITY, id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Move a participant's read state or rename it",
+            description = "lastReadAt defaults to now when lastReadMessageId moves.")
+    public ThreadParticipantView update(@PathParam("id") String id,
+            @Valid @NotNull(message = "a JSON body is required") UpdateParticipantRequest body) {
+        UpdateParticipantRequest.ParticipantChange change = body.change(ThreadParticipantService.now());
+        return Ids.parse(id)
+                .flatMap(uuid -> service.update(caller, uuid, change))
+                .map(ThreadParticipantView::of)
+                .orElseThrow(() -> ApiException.notFound(ENTITY, id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Remove a thread participant")
+    public Map<String, Boolean> remove(@PathParam("id") String id) {
+        boolean removed = Ids.parse(id).map(uuid -> service.remove(caller, uuid)).orElse(false);
+        if (!removed) {
+            throw ApiException.notFound(ENTITY, id);
         }
-        try {
-            return UUID.fromString(text.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("thread_id", "must be a UUID");
-        }
+        return Map.of("success", true);
     }
 }

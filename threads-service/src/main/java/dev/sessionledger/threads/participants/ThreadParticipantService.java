@@ -1,38 +1,168 @@
 package dev.sessionledger.threads.participants;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.exception.ConstraintViolationException;
 
 import dev.sessionledger.commons.auth.Caller;
 import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.ids.PrefixedId;
+import dev.sessionledger.threads.participants.UpdateParticipantRequest.ParticipantChange;
+import dev.sessionledger.threads.query.CursorCodec;
+import dev.sessionledger.threads.query.SortKey;
+import dev.sessionledger.threads.query.Sql;
+import dev.sessionledger.threads.thread.ThreadAccess;
 
-/** Lists thread participants within what the caller may see. */
+/**
+ * Lists, adds, moves and removes thread participants within what the caller may see: an
+ * administrator the whole tenant, anyone else the threads they take part in. A thread or
+ * participant the caller may not see answers as if it did not exist.
+ */
 @ApplicationScoped
 public class ThreadParticipantService {
 
     @Inject
     ThreadParticipantRepository participants;
 
-    /**
-     * Administrators see the whole tenant; anyone else must name a thread they take part in.
-     * A thread the caller is not in answers as if it did not exist.
-     */
-    public ParticipantPage list(Caller caller, UUID threadId, int limit) {
+    @Inject
+    ParticipantListRepository lists;
+
+    @Inject
+    ThreadAccess access;
+
+    @Inject
+    CursorCodec cursors;
+
+    public ParticipantSlice list(Caller caller, ParticipantListRequest request) {
         if (!caller.isAdmin()) {
-            if (threadId == null) {
+            if (request.threadId() == null) {
                 throw ApiException.invalid("thread_id", "is required for callers who are not administrators");
             }
-            if (!participants.isMember(caller.tenant(), threadId, caller.subject())) {
-                throw ApiException.notFound("thread", threadId.toString());
+            if (!access.isMember(caller, request.threadId())) {
+                throw ApiException.notFound("thread", request.threadId().toString());
             }
         }
-        List<ThreadParticipant> rows = participants.firstByIdIn(caller.tenant(), threadId, limit + 1);
-        boolean more = rows.size() > limit;
-        List<ThreadParticipantView> page = rows.stream().limit(limit).map(ThreadParticipantView::of).toList();
-        long total = participants.countIn(caller.tenant(), threadId);
-        return new ParticipantPage(page, new ParticipantPage.PageInfo(total, more, false, null, null));
+        Sql where = where(caller.tenant(), request);
+        List<SortKey> keys = request.sort();
+        List<SortKey> reversed = keys.stream().map(SortKey::reversed).toList();
+        String scope = CursorCodec.scopeOf(where, keys);
+        int limit = request.limit();
+        List<ThreadParticipant> rows;
+        boolean hasNext;
+        boolean hasPrevious;
+        if (request.before() != null) {
+            List<Object> anchor = cursors.decode(request.before(), "before", scope, keys);
+            rows = new ArrayList<>(lists.read(where, reversed, anchor, false, limit + 1));
+            hasPrevious = rows.size() > limit;
+            rows = new ArrayList<>(rows.subList(0, Math.min(limit, rows.size())));
+            Collections.reverse(rows);
+            hasNext = !lists.read(where, keys, anchor, true, 1).isEmpty();
+        } else {
+            List<Object> anchor = request.after() == null ? null
+                    : cursors.decode(request.after(), "after", scope, keys);
+            rows = lists.read(where, keys, anchor, false, limit + 1);
+            hasNext = rows.size() > limit;
+            rows = rows.subList(0, Math.min(limit, rows.size()));
+            hasPrevious = anchor != null && !lists.read(where, reversed, anchor, true, 1).isEmpty();
+        }
+        long total = lists.count(where);
+        String start = rows.isEmpty() ? null : cursors.encode(scope, sortValues(rows.get(0), keys));
+        String end = rows.isEmpty() ? null : cursors.encode(scope, sortValues(rows.get(rows.size() - 1), keys));
+        return new ParticipantSlice(List.copyOf(rows), total, hasNext, hasPrevious, start, end);
+    }
+
+    public Optional<ThreadParticipant> find(Caller caller, UUID id) {
+        return participants.findInTenant(caller.tenant(), id)
+                .filter(p -> caller.isAdmin() || access.isMember(caller, p.threadId));
+    }
+
+    /** Adds a participant to a thread the caller may see; 409 when the same one is already in it. */
+    @Transactional
+    public ThreadParticipant add(Caller caller, UUID threadId, AddParticipantRequest request) {
+        if (!access.canSee(caller, threadId)) {
+            throw ApiException.notFound("thread", threadId.toString());
+        }
+        ThreadParticipant participant = new ThreadParticipant();
+        participant.id = PrefixedId.newUuid();
+        participant.tenantId = caller.tenant();
+        participant.threadId = threadId;
+        participant.userId = request.userId();
+        participant.agentId = request.agentId();
+        participant.swarmId = request.swarmId();
+        participant.externalIdentity = request.externalIdentity();
+        participant.displayName = request.displayName();
+        participant.joinedAt = now();
+        try {
+            participants.persistAndFlush(participant);
+        } catch (ConstraintViolationException e) {
+            throw ApiException.conflict("This user, agent, swarm or external identity already takes part in the thread");
+        }
+        return participant;
+    }
+
+    /**
+     * Moves a participant's read marker or renames it. Read state is personal: a caller who is not an
+     * administrator may change only their own participant.
+     */
+    @Transactional
+    public Optional<ThreadParticipant> update(Caller caller, UUID id, ParticipantChange change) {
+        Optional<ThreadParticipant> found = find(caller, id);
+        found.ifPresent(p -> {
+            if (!caller.isAdmin() && !caller.subject().equals(p.userId)) {
+                throw ApiException.forbidden("Only the participant themselves or an administrator may change it");
+            }
+            if (change.lastReadMessageId() != null) {
+                p.lastReadMessageId = change.lastReadMessageId();
+            }
+            if (change.lastReadAt() != null) {
+                p.lastReadAt = change.lastReadAt();
+            }
+            if (change.displayName() != null) {
+                p.displayName = change.displayName();
+            }
+        });
+        return found;
+    }
+
+    /** Whether a participant the caller may see was removed. */
+    @Transactional
+    public boolean remove(Caller caller, UUID id) {
+        Optional<ThreadParticipant> found = find(caller, id);
+        found.ifPresent(participants::delete);
+        return found.isPresent();
+    }
+
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Sql where(String tenant, ParticipantListRequest request) {
+        Sql where = Sql.bound("p.tenant_id = ?", tenant);
+        if (request.threadId() != null) {
+            where = Sql.and(where, Sql.bound("p.thread_id = ?", request.threadId()));
+        }
+        if (!request.ids().isEmpty()) {
+            String markers = String.join(", ", Collections.nCopies(request.ids().size(), "?"));
+            where = Sql.and(where, new Sql("p.id IN (" + markers + ")", new ArrayList<>(request.ids())));
+        }
+        for (Map.Entry<ParticipantField, String> equal : request.equals().entrySet()) {
+            where = Sql.and(where, Sql.bound(equal.getKey().column() + " = ?", equal.getValue()));
+        }
+        return Sql.and(where, request.filter());
+    }
+
+    private static List<Object> sortValues(ThreadParticipant row, List<SortKey> keys) {
+        return keys.stream().map(k -> ((ParticipantField) k.field()).valueOf(row)).toList();
     }
 }

@@ -1,0 +1,151 @@
+package dev.sessionledger.threads.query;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.sessionledger.commons.errors.ApiException;
+
+/**
+ * Opaque, tamper-evident keyset cursors: base64url JSON of the row's sort keys (nulls included)
+ * and a hash of the query they belong to, signed with HMAC-SHA256. A cursor changed by hand, or
+ * replayed against another filter, sort or scope, is refused.
+ */
+@ApplicationScoped
+public class CursorCodec {
+
+    public static final int MAX_LENGTH = 4096;
+
+    private static final Logger LOG = Logger.getLogger(CursorCodec.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HMAC = "HmacSHA256";
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    @ConfigProperty(name = "threads.cursor-secret")
+    Optional<String> configuredSecret;
+
+    private SecretKeySpec key;
+
+    @PostConstruct
+    void init() {
+        byte[] secret;
+        if (configuredSecret.isPresent() && !configuredSecret.get().isBlank()) {
+            secret = configuredSecret.get().getBytes(StandardCharsets.UTF_8);
+        } else {
+            secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            LOG.warn("threads.cursor-secret (THREADS_CURSOR_SECRET) is not set: list cursors are signed with a key "
+                    + "made for this process, so they stop working on restart and are not accepted by other replicas");
+        }
+        key = new SecretKeySpec(secret, HMAC);
+    }
+
+    /** The fingerprint of a query's filter, scope and sort that its cursors are tied to. */
+    public static String scopeOf(Sql where, List<SortKey> keys) {
+        StringBuilder text = new StringBuilder(where.text()).append('\u0000');
+        for (Object param : where.params()) {
+            text.append(param.getClass().getSimpleName()).append(':').append(ValueType.format(param)).append('\u0000');
+        }
+        for (SortKey key : keys) {
+            text.append(key.field().wire()).append(' ').append(key.direction().wire()).append('\u0000');
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return ENCODER.encodeToString(Arrays.copyOf(digest, 16));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+    }
+
+    public String encode(String scope, List<Object> values) {
+        List<String> texts = values.stream().map(v -> v == null ? null : ValueType.format(v)).toList();
+        byte[] payload;
+        try {
+            payload = JSON.writeValueAsBytes(Map.of("s", scope, "k", texts));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A cursor could not be written", e);
+        }
+        return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(sign(payload));
+    }
+
+    /**
+     * The sort-key values a cursor carries, typed for binding.
+     *
+     * @param parameter {@code after} or {@code before}, named in every refusal
+     */
+    public List<Object> decode(String cursor, String parameter, String scope, List<SortKey> keys) {
+        if (cursor.length() > MAX_LENGTH) {
+            throw ApiException.invalid(parameter, "is not a cursor this API issued");
+        }
+        int dot = cursor.indexOf('.');
+        byte[] payload;
+        byte[] signature;
+        try {
+            payload = DECODER.decode(cursor.substring(0, Math.max(dot, 0)));
+            signature = DECODER.decode(cursor.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(parameter, "is not a cursor this API issued");
+        }
+        if (dot < 0 || !MessageDigest.isEqual(signature, sign(payload))) {
+            throw ApiException.invalid(parameter, "is not a cursor this API issued, or it was altered");
+        }
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(payload);
+        } catch (java.io.IOException e) {
+            throw ApiException.invalid(parameter, "is not a cursor this API issued");
+        }
+        if (!scope.equals(tree.path("s").asText())) {
+            throw ApiException.invalid(parameter,
+                    "was issued for another filter, sort or scope; cursors work only with the query that returned them");
+        }
+        JsonNode values = tree.path("k");
+        if (!values.isArray() || values.size() != keys.size()) {
+            throw ApiException.invalid(parameter, "is not a cursor this API issued");
+        }
+        List<Object> decoded = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            FilterField field = keys.get(i).field();
+            JsonNode value = values.get(i);
+            if (value.isNull() && field.nullable()) {
+                decoded.add(null);
+            } else if (value.isTextual()) {
+                decoded.add(field.type().parse(value.textValue(), parameter));
+            } else {
+                throw ApiException.invalid(parameter, "is not a cursor this API issued");
+            }
+        }
+        return decoded;
+    }
+
+    private byte[] sign(byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(key);
+            return mac.doFinal(payload);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", e);
+        }
+    }
+}

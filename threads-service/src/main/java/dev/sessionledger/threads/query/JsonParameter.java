@@ -1,0 +1,33 @@
+package dev.sessionledger.threads.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import dev.sessionledger.commons.errors.ApiException;
+
+/** Reads a JSON document sent in a query parameter, bounded in length; a 400 names the parameter otherwise. */
+final class JsonParameter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonParameter() {
+    }
+
+    static JsonNode read(String json, String parameter, int maxLength) {
+        if (json.length() > maxLength) {
+            throw ApiException.invalid(parameter,
+                    "must be at most " + maxLength + " characters of JSON");
+        }
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw ApiException.invalid(parameter, "is not valid JSON");
+        }
+    }
+
+    static ArrayNode array() {
+        return JSON.createArrayNode();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.sessionledger.threads.thread;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.sessionledger.commons.auth.Caller;
+import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.threads.query.Ids;
+
+/** Threads: start one, read one. */
+@Path("/api/threads")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Threads")
+public class ThreadResource {
+
+    @Inject
+    ThreadService service;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Operation(summary = "Start a thread", description = "The caller joins it as its first participant.")
+    public Response create(@Valid CreateThreadRequest body) {
+        ChatThread thread = body == null
+                ? service.create(caller, null, null)
+                : service.create(caller, body.title(), body.metadata());
+        return Response.status(Response.Status.CREATED).entity(ThreadView.of(thread)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a thread")
+    public ThreadView get(@PathParam("id") String id) {
+        return Ids.parse(id)
+                .flatMap(uuid -> service.find(caller, uuid))
+                .map(ThreadView::of)
+                .orElseThrow(() -> ApiException.notFound("thread", id));
+    }
+}

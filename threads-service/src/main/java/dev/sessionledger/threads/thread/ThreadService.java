@@ -1,0 +1,58 @@
+package dev.sessionledger.threads.thread;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.sessionledger.commons.auth.Caller;
+import dev.sessionledger.commons.ids.PrefixedId;
+import dev.sessionledger.threads.participants.ThreadParticipant;
+import dev.sessionledger.threads.participants.ThreadParticipantRepository;
+
+/** Starts threads and reads them back, within what the caller may see. */
+@ApplicationScoped
+public class ThreadService {
+
+    @Inject
+    ThreadRepository threads;
+
+    @Inject
+    ThreadParticipantRepository participants;
+
+    @Inject
+    ThreadAccess access;
+
+    /** The creator joins as the first participant, so a non-administrator can go on to use the thread. */
+    @Transactional
+    public ChatThread create(Caller caller, String title, Map<String, Object> metadata) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        ChatThread thread = new ChatThread();
+        thread.id = PrefixedId.newUuid();
+        thread.tenantId = caller.tenant();
+        thread.title = title;
+        thread.metadata = metadata == null ? Map.of() : metadata;
+        thread.createdBy = caller.subject();
+        thread.createdAt = now;
+        threads.persist(thread);
+
+        ThreadParticipant creator = new ThreadParticipant();
+        creator.id = PrefixedId.newUuid();
+        creator.tenantId = thread.tenantId;
+        creator.threadId = thread.id;
+        creator.userId = caller.subject();
+        creator.joinedAt = now;
+        participants.persist(creator);
+        return thread;
+    }
+
+    public Optional<ChatThread> find(Caller caller, UUID id) {
+        return threads.findInTenant(caller.tenant(), id)
+                .filter(thread -> caller.isAdmin() || access.isMember(caller, id));
+    }
+}

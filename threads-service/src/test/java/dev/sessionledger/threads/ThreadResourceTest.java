@@ -1,0 +1,72 @@
+package dev.sessionledger.threads;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.junit.jupiter.api.Test;
+
+import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
+import dev.sessionledger.commons.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(TestTokens.class)
+class ThreadResourceTest {
+
+    @Test
+    void starting_a_thread_makes_the_creator_its_first_participant() {
+        String tenant = TestTokens.newTenant();
+        String token = TestTokens.member("nina", tenant);
+
+        String id = given().auth().oauth2(token).contentType("application/json")
+                .body("{\"title\":\"Release\",\"metadata\":{\"team\":\"core\"}}")
+                .when().post("/api/threads").then()
+                .statusCode(201)
+                .body("title", equalTo("Release"))
+                .body("metadata.team", equalTo("core"))
+                .body("createdBy", equalTo("nina"))
+                .body("createdAt", notNullValue())
+                .extract().path("id");
+
+        given().auth().oauth2(token).when().get("/api/threads/" + id).then()
+                .statusCode(200).body("id", equalTo(id)).body("title", equalTo("Release"));
+        given().auth().oauth2(token).queryParam("thread_id", id).when().get("/api/thread-participants").then()
+                .statusCode(200).body("data.userId", contains("nina")).body("pageInfo.total", equalTo(1));
+    }
+
+    @Test
+    void a_thread_is_visible_to_its_participants_and_admins_of_its_tenant_only() {
+        String tenant = TestTokens.newTenant();
+        String id = given().auth().oauth2(TestTokens.member("olga", tenant)).contentType("application/json")
+                .body("{}").when().post("/api/threads").then().statusCode(201).extract().path("id");
+
+        given().auth().oauth2(TestTokens.admin(tenant)).when().get("/api/threads/" + id).then().statusCode(200);
+        given().auth().oauth2(TestTokens.member("pete", tenant)).when().get("/api/threads/" + id).then()
+                .statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.admin(TestTokens.newTenant())).when().get("/api/threads/" + id).then()
+                .statusCode(404);
+        given().auth().oauth2(TestTokens.admin(tenant)).when().get("/api/threads/not-a-uuid").then()
+                .statusCode(404);
+    }
+
+    @Test
+    void an_overlong_title_or_too_much_metadata_is_a_400_naming_the_field() {
+        String token = TestTokens.admin(TestTokens.newTenant());
+        given().auth().oauth2(token).contentType("application/json")
+                .body("{\"title\":\"" + "x".repeat(501) + "\"}")
+                .when().post("/api/threads").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("title"));
+        StringBuilder metadata = new StringBuilder("{");
+        for (int i = 0; i < 51; i++) {
+            metadata.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":1");
+        }
+        given().auth().oauth2(token).contentType("application/json")
+                .body("{\"metadata\":" + metadata + "}}")
+                .when().post("/api/threads").then()
+                .statusCode(400).body("errors[0].field", equalTo("metadata"));
+    }
+}
