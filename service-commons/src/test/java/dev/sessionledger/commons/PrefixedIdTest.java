@@ -34,6 +34,18 @@ class PrefixedIdTest {
     }
 
     @Test
+    void a_new_id_carries_its_creation_millisecond_within_the_bounds_of_that_millisecond() {
+        java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        UUID id = PrefixedId.newUuid();
+        java.time.Instant at = PrefixedId.timestampOf(id);
+        assertTrue(!at.isBefore(before) && !at.isAfter(java.time.Instant.now()), at.toString());
+        assertTrue(PrefixedId.lowestAt(at).compareTo(id) <= 0);
+        assertTrue(PrefixedId.highestAt(at).compareTo(id) >= 0);
+        assertTrue(PrefixedId.highestAt(at.minusMillis(1)).compareTo(id) < 0);
+        assertTrue(PrefixedId.lowestAt(at.plusMillis(1)).compareTo(id) > 0);
+    }
+
+    @Test
     void rejects_wrong_prefix_width_alphabet_and_overflow() {
         String good = PrefixedId.format("spt", UUID.randomUUID());
         assertTrue(PrefixedId.parse("ses", good).isEmpty());

@@ -12,13 +12,25 @@ public class ApiException extends RuntimeException {
     private final String entity;
     private final String id;
     private final List<FieldError> errors;
+    private final Integer retryAfterSeconds;
 
     public ApiException(int status, String message, String entity, String id, List<FieldError> errors) {
+        this(status, message, entity, id, errors, null);
+    }
+
+    private ApiException(int status, String message, String entity, String id, List<FieldError> errors,
+            Integer retryAfterSeconds) {
         super(message, null, false, false);
         this.status = status;
         this.entity = entity;
         this.id = id;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** A 503: something this request depends on cannot answer now; the caller may retry after the given time. */
+    public static ApiException unavailable(String message, int retryAfterSeconds) {
+        return new ApiException(503, message, null, null, null, retryAfterSeconds);
     }
 
     public static ApiException badRequest(String message) {
@@ -70,5 +82,10 @@ public class ApiException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** When a retry may succeed, for a {@code Retry-After} header; null when not known. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -28,6 +29,9 @@ public class ApiExceptionMappers {
 
     @Inject
     ErrorRenderer renderer;
+
+    @Inject
+    ObjectMapper json;
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
@@ -48,7 +52,7 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(fieldOf(v.getPropertyPath().toString()), v.getMessage()))
+                .map(v -> new FieldError(JsonFieldPaths.of(v, json), v.getMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
         return renderer.render(ApiException.invalid(errors), uri.getPath());
@@ -76,15 +80,5 @@ public class ApiExceptionMappers {
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.error("Unexpected failure", e);
         return renderer.render(new ApiException(500, "Internal server error", null, null, null), uri.getPath());
-    }
-
-    /** Bean Validation paths look like {@code create.body.title}; the caller knows only the last part. */
-    private static String fieldOf(String propertyPath) {
-        int arg = propertyPath.indexOf(".arg");
-        String[] parts = propertyPath.split("\\.");
-        if (parts.length <= 2 || arg >= 0) {
-            return parts[parts.length - 1];
-        }
-        return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
     }
 }

@@ -1,6 +1,7 @@
 package dev.sessionledger.commons.ids;
 
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,6 +27,21 @@ public final class PrefixedId {
     /** A new time-ordered id (UUIDv7). */
     public static UUID newUuid() {
         return UuidCreator.getTimeOrderedEpoch();
+    }
+
+    /** The creation instant a UUIDv7 carries in its first 48 bits, to the millisecond. */
+    public static Instant timestampOf(UUID id) {
+        return Instant.ofEpochMilli(id.getMostSignificantBits() >>> 16);
+    }
+
+    /** The lowest UUIDv7 that can carry {@code instant}'s millisecond: a lower bound of every id made then or later. */
+    public static UUID lowestAt(Instant instant) {
+        return new UUID(Math.max(0, instant.toEpochMilli()) << 16, 0L);
+    }
+
+    /** The highest UUIDv7 that can carry {@code instant}'s millisecond: an upper bound of every id made then or earlier. */
+    public static UUID highestAt(Instant instant) {
+        return new UUID((Math.max(0, instant.toEpochMilli()) << 16) | 0xFFFFL, -1L);
     }
 
     public static String format(String prefix, UUID id) {

@@ -41,4 +41,7 @@ public class McpSession {
 
     @Column(name = "ended_at")
     public Instant endedAt;
+
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
 }

@@ -1,9 +1,13 @@
 package dev.sessionledger.sessions.mcp;
 
+import java.util.UUID;
+
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,46 +22,143 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.sessionledger.commons.auth.Caller;
 import dev.sessionledger.commons.errors.ApiException;
-import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
+import dev.sessionledger.sessions.mcp.McpViews.ConnectionView;
+import dev.sessionledger.sessions.mcp.McpViews.ProviderRunView;
+import dev.sessionledger.sessions.mcp.McpViews.SessionProviderView;
+import dev.sessionledger.sessions.mcp.McpViews.SessionView;
 
-/** MCP sessions of the caller's tenant, in Metorial's shapes. */
+/**
+ * MCP sessions of the caller's tenant, in Metorial's shapes, and what is written into them:
+ * connections, providers and provider runs. Creates take an optional {@code Idempotency-Key}.
+ */
 @Path("/sessions")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "MCP sessions")
 public class McpSessionResource {
 
-    private static final String ENTITY = "session";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     @Inject
-    McpSessionService service;
+    McpSessionService sessions;
+
+    @Inject
+    McpConnectionService connections;
+
+    @Inject
+    McpProviderService providers;
 
     @Inject
     Caller caller;
 
     @GET
-    @Operation(summary = "List sessions", description = "Keyset-paged by id: limit, order, after, before.")
-    public MetorialPage<McpSessionView> list(@Context UriInfo uri) {
-        MetorialListRequest request = MetorialListRequest.parse(uri.getQueryParameters(), McpSessionMapper.ID_PREFIX);
-        return service.list(caller.tenant(), request).map(McpSessionMapper::toView);
+    @Operation(summary = "List sessions", description = "Keyset-paged by id: limit, order, after, before, cursor.")
+    public MetorialPage<SessionView> list(@Context UriInfo uri) {
+        MetorialListRequest request = MetorialListRequest.parse(uri.getQueryParameters(), McpIds.SESSION);
+        return sessions.list(caller.tenant(), request).map(McpMapper::toView);
     }
 
     @GET
     @Path("/{session_id}")
     @Operation(summary = "Get a session")
-    public McpSessionView get(@PathParam("session_id") String sessionId) {
-        return PrefixedId.parse(McpSessionMapper.ID_PREFIX, sessionId)
-                .flatMap(id -> service.find(caller.tenant(), id))
-                .map(McpSessionMapper::toView)
-                .orElseThrow(() -> ApiException.notFound(ENTITY, sessionId));
+    public SessionView get(@PathParam("session_id") String sessionId) {
+        return sessions.find(caller.tenant(), McpIds.existing(McpIds.SESSION, sessionId, McpSessionService.ENTITY))
+                .map(McpMapper::toView)
+                .orElseThrow(() -> ApiException.notFound(McpSessionService.ENTITY, sessionId));
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a session")
-    public Response create(@Valid CreateMcpSessionRequest body) {
-        McpSession session = service.create(caller.tenant(), body == null ? null : body.metadata());
-        return Response.status(Response.Status.CREATED).entity(McpSessionMapper.toView(session)).build();
+    public Response create(@Valid McpRequests.CreateSession body,
+            @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 200) String idempotencyKey) {
+        McpSession session = sessions.create(caller.tenant(), body == null ? null : body.metadata(), idempotencyKey);
+        return created(McpMapper.toView(session));
+    }
+
+    @POST
+    @Path("/{session_id}/end")
+    @Operation(summary = "End a session", description = "Disconnects its connections and stops its provider runs.")
+    public SessionView end(@PathParam("session_id") String sessionId) {
+        return sessions.end(caller.tenant(), McpIds.existing(McpIds.SESSION, sessionId, McpSessionService.ENTITY))
+                .map(McpMapper::toView)
+                .orElseThrow(() -> ApiException.notFound(McpSessionService.ENTITY, sessionId));
+    }
+
+    @POST
+    @Path("/{session_id}/connections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Open a client connection", description = "From the client's MCP initialize request; "
+            + "the client becomes (or is found to be) a participant.")
+    public Response connect(@PathParam("session_id") String sessionId,
+            @Valid @jakarta.validation.constraints.NotNull(message = "is required") McpRequests.OpenConnection body,
+            @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 200) String idempotencyKey) {
+        UUID session = McpIds.existing(McpIds.SESSION, sessionId, McpSessionService.ENTITY);
+        McpConnectionService.Opened opened = connections.open(caller.tenant(), session, sessionId, body, idempotencyKey);
+        return created(McpMapper.toView(opened.connection(), opened.participant()));
+    }
+
+    @POST
+    @Path("/{session_id}/connections/{connection_id}/disconnect")
+    @Operation(summary = "Disconnect a client connection")
+    public ConnectionView disconnect(@PathParam("session_id") String sessionId,
+            @PathParam("connection_id") String connectionId) {
+        UUID session = McpIds.existing(McpIds.SESSION, sessionId, McpSessionService.ENTITY);
+        UUID connection = McpIds.existing(McpIds.CONNECTION, connectionId, "session.connection");
+        return connections.disconnect(caller.tenant(), session, connection)
+                .map(o -> McpMapper.toView(o.connection(), o.participant()))
+                .orElseThrow(() -> ApiException.notFound("session.connection", connectionId));
+    }
+
+    @POST
+    @Path("/{session_id}/providers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Attach a provider", description = "Creates a server session; the provider becomes "
+            + "(or is found to be) a participant.")
+    public Response attach(@PathParam("session_id") String sessionId,
+            @Valid @jakarta.validation.constraints.NotNull(message = "is required") McpRequests.AttachProvider body,
+            @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 200) String idempotencyKey) {
+        UUID session = McpIds.existing(McpIds.SESSION, sessionId, McpSessionService.ENTITY);
+        return created(McpMapper.toView(providers.attach(caller.tenant(), session, sessionId, body, idempotencyKey)));
+    }
+
+    @GET
+    @Path("/{session_id}/providers/{session_provider_id}")
+    @Operation(summary = "Get a server session")
+    public SessionProviderView provider(@PathParam("session_id") String sessionId,
+            @PathParam("session_provider_id") String providerId) {
+        UUID session = McpIds.existing(McpIds.SESSION, sessionId, McpSessionService.ENTITY);
+        UUID provider = McpIds.existing(McpIds.SESSION_PROVIDER, providerId, McpProviderService.PROVIDER_ENTITY);
+        return providers.find(caller.tenant(), session, provider).map(McpMapper::toView)
+                .orElseThrow(() -> ApiException.notFound(McpProviderService.PROVIDER_ENTITY, providerId));
+    }
+
+    @POST
+    @Path("/{session_id}/providers/{session_provider_id}/runs")
+    @Operation(summary = "Start a provider run")
+    public Response startRun(@PathParam("session_id") String sessionId,
+            @PathParam("session_provider_id") String providerId,
+            @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 200) String idempotencyKey) {
+        UUID session = McpIds.existing(McpIds.SESSION, sessionId, McpSessionService.ENTITY);
+        UUID provider = McpIds.existing(McpIds.SESSION_PROVIDER, providerId, McpProviderService.PROVIDER_ENTITY);
+        return created(McpMapper.toView(
+                providers.startRun(caller.tenant(), session, sessionId, provider, providerId, idempotencyKey)));
+    }
+
+    @POST
+    @Path("/{session_id}/providers/{session_provider_id}/runs/{provider_run_id}/stop")
+    @Operation(summary = "Stop a provider run")
+    public ProviderRunView stopRun(@PathParam("session_id") String sessionId,
+            @PathParam("session_provider_id") String providerId, @PathParam("provider_run_id") String runId) {
+        UUID session = McpIds.existing(McpIds.SESSION, sessionId, McpSessionService.ENTITY);
+        UUID provider = McpIds.existing(McpIds.SESSION_PROVIDER, providerId, McpProviderService.PROVIDER_ENTITY);
+        UUID run = McpIds.existing(McpIds.PROVIDER_RUN, runId, McpProviderService.RUN_ENTITY);
+        return providers.stopRun(caller.tenant(), session, provider, run).map(McpMapper::toView)
+                .orElseThrow(() -> ApiException.notFound(McpProviderService.RUN_ENTITY, runId));
+    }
+
+    private static Response created(Object view) {
+        return Response.status(Response.Status.CREATED).entity(view).build();
     }
 }

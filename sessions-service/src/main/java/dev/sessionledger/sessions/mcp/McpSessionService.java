@@ -1,7 +1,6 @@
 package dev.sessionledger.sessions.mcp;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,29 +9,63 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dev.sessionledger.commons.errors.ApiException;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
 
-/** Starts MCP sessions and reads them back, within the caller's tenant. */
+/** Starts and ends MCP sessions and reads them back, within the caller's tenant. */
 @ApplicationScoped
 public class McpSessionService {
+
+    static final String ENTITY = "session";
 
     @Inject
     McpSessionRepository sessions;
 
+    @Inject
+    McpRepositories.Connections connections;
+
+    @Inject
+    McpRepositories.ProviderRuns runs;
+
+    /** A new session, or the one a request with the same idempotency key already started. */
     @Transactional
-    public McpSession create(String tenant, Map<String, Object> metadata) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    public McpSession create(String tenant, Map<String, Object> metadata, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<McpSession> earlier = sessions.byIdempotencyKey(tenant, idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         McpSession session = new McpSession();
         session.id = PrefixedId.newUuid();
         session.tenantId = tenant;
         session.status = McpSession.ACTIVE;
         session.metadata = metadata == null ? Map.of() : metadata;
-        session.createdAt = now;
-        session.updatedAt = now;
-        sessions.persist(session);
+        session.createdAt = PrefixedId.timestampOf(session.id);
+        session.updatedAt = session.createdAt;
+        session.idempotencyKey = idempotencyKey;
+        sessions.persistAndFlush(session);
         return session;
+    }
+
+    /**
+     * Ends a session: its open connections disconnect and its running provider runs stop at the
+     * same instant. Ending an ended session changes nothing.
+     */
+    @Transactional
+    public Optional<McpSession> end(String tenant, UUID id) {
+        Optional<McpSession> found = sessions.findInTenantForUpdate(tenant, id);
+        found.filter(s -> McpSession.ACTIVE.equals(s.status)).ifPresent(session -> {
+            Instant now = Instant.now();
+            session.status = McpSession.ENDED;
+            session.endedAt = now;
+            session.updatedAt = now;
+            connections.disconnectAll(tenant, id, now);
+            runs.stopAll(tenant, id, now);
+        });
+        return found;
     }
 
     public MetorialPage<McpSession> list(String tenant, MetorialListRequest request) {
@@ -41,5 +74,15 @@ public class McpSessionService {
 
     public Optional<McpSession> find(String tenant, UUID id) {
         return sessions.findInTenant(tenant, id);
+    }
+
+    /** The session, which must exist (404) and still be active (409) to take new connections, providers or runs. */
+    McpSession requireActive(String tenant, UUID id, String shownId) {
+        McpSession session = sessions.findInTenantForUpdate(tenant, id)
+                .orElseThrow(() -> ApiException.notFound(ENTITY, shownId));
+        if (!McpSession.ACTIVE.equals(session.status)) {
+            throw ApiException.conflict("Session " + shownId + " has ended");
+        }
+        return session;
     }
 }

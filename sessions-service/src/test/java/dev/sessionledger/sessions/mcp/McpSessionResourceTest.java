@@ -1,4 +1,4 @@
-package dev.sessionledger.sessions;
+package dev.sessionledger.sessions.mcp;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;

@@ -1,0 +1,63 @@
+package dev.sessionledger.sessions.mcp;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** An MCP client's connection to a session, opened from its initialize request. */
+@Entity
+@Table(name = "mcp_connection")
+public class McpConnection {
+
+    public static final String CONNECTED = "connected";
+    public static final String DISCONNECTED = "disconnected";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "tenant_id", nullable = false)
+    public String tenantId;
+
+    @Column(name = "session_id", nullable = false)
+    public UUID sessionId;
+
+    @Column(name = "participant_id", nullable = false)
+    public UUID participantId;
+
+    @Column(nullable = false)
+    public String transport;
+
+    @Column(name = "client_name", nullable = false)
+    public String clientName;
+
+    @Column(name = "client_title")
+    public String clientTitle;
+
+    @Column(name = "client_version")
+    public String clientVersion;
+
+    @Column(name = "protocol_version")
+    public String protocolVersion;
+
+    @Column(nullable = false)
+    public String state;
+
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    @Column(name = "connected_at", nullable = false)
+    public Instant connectedAt;
+
+    @Column(name = "disconnected_at")
+    public Instant disconnectedAt;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,102 @@
+package dev.sessionledger.sessions.mcp;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.sessionledger.commons.ids.PrefixedId;
+import dev.sessionledger.commons.metorial.KeysetFilter;
+import dev.sessionledger.commons.metorial.KeysetPager;
+import dev.sessionledger.commons.metorial.MetorialListRequest;
+import dev.sessionledger.commons.metorial.MetorialPage;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/** Reads and upserts MCP participants, always within one tenant. */
+@ApplicationScoped
+public class McpParticipantRepository implements PanacheRepositoryBase<McpParticipant, UUID> {
+
+    /**
+     * The participant with this identity, created if new; one statement, safe under concurrent
+     * connects of the same client. Its id's timestamp is its {@code created_at}.
+     */
+    public UUID upsert(String tenant, String type, String identifier, String name, String dataJson, String providerId) {
+        UUID id = PrefixedId.newUuid();
+        Instant createdAt = PrefixedId.timestampOf(id);
+        return (UUID) getEntityManager().createNativeQuery("""
+                insert into mcp_participant (id, tenant_id, type, identifier, name, data, provider_id, created_at, updated_at)
+                values (:id, :tenant, :type, :identifier, :name, cast(:data as jsonb), :provider, :at, :at)
+                on conflict (tenant_id, type, identifier, md5(data::text))
+                do update set updated_at = greatest(mcp_participant.updated_at, excluded.updated_at)
+                returning id""")
+                .setParameter("id", id)
+                .setParameter("tenant", tenant)
+                .setParameter("type", type)
+                .setParameter("identifier", identifier)
+                .setParameter("name", name)
+                .setParameter("data", dataJson)
+                .setParameter("provider", providerId)
+                .setParameter("at", createdAt)
+                .getSingleResult();
+    }
+
+    public Optional<McpParticipant> findInTenant(String tenant, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenant, id).firstResultOptional();
+    }
+
+    /**
+     * One keyset page. Index use: {@code mcp_participant_tenant_id_idx} for the order and the id
+     * and created_at bounds, {@code mcp_participant_tenant_type_idx} with a type filter, and the
+     * {@code (session_id, participant_id)} indexes of connections and server sessions for session_id.
+     *
+     * @param senderIds participants that sent the filtered messages, or null when not filtered by message
+     */
+    public MetorialPage<McpParticipant> page(String tenant, ParticipantQuery query, Collection<UUID> senderIds,
+            MetorialListRequest request) {
+        KeysetFilter filter = KeysetFilter.of("tenantId", tenant)
+                .andAnyOf("type", query.types())
+                .andAnyOf("id", query.ids());
+        if (senderIds != null) {
+            filter.andWhere("id in :?", senderIds);
+        }
+        if (!query.sessionIds().isEmpty()) {
+            filter.andWhere("(id in (select c.participantId from McpConnection c where c.sessionId in :?)"
+                    + " or id in (select p.participantId from McpSessionProvider p where p.sessionId in :?))",
+                    query.sessionIds());
+        }
+        if (!query.connectionIds().isEmpty()) {
+            filter.andWhere("id in (select c.participantId from McpConnection c where c.id in :?)", query.connectionIds());
+        }
+        range(filter, "createdAt", query.createdAt(), true);
+        range(filter, "updatedAt", query.updatedAt(), false);
+        return KeysetPager.page(this, filter, request);
+    }
+
+    /** Adds a range's bounds; for created_at also the equal id bounds, which the id index serves. */
+    private static void range(KeysetFilter filter, String field, ParticipantQuery.Range range, boolean alsoIds) {
+        if (range.gt() != null) {
+            filter.andWhere(field + " > :?", range.gt());
+        }
+        if (range.gte() != null) {
+            filter.andWhere(field + " >= :?", range.gte());
+        }
+        if (range.lt() != null) {
+            filter.andWhere(field + " < :?", range.lt());
+        }
+        if (range.lte() != null) {
+            filter.andWhere(field + " <= :?", range.lte());
+        }
+        if (alsoIds) {
+            Instant lower = range.gt() != null ? range.gt() : range.gte();
+            Instant upper = range.lt() != null ? range.lt() : range.lte();
+            if (lower != null) {
+                filter.andWhere("id >= :?", PrefixedId.lowestAt(lower));
+            }
+            if (upper != null) {
+                filter.andWhere("id <= :?", PrefixedId.highestAt(upper));
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.sessionledger.sessions.mcp;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One run of a provider's server process within a server session. */
+@Entity
+@Table(name = "mcp_provider_run")
+public class McpProviderRun {
+
+    public static final String RUNNING = "running";
+    public static final String STOPPED = "stopped";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "tenant_id", nullable = false)
+    public String tenantId;
+
+    @Column(name = "session_id", nullable = false)
+    public UUID sessionId;
+
+    @Column(name = "session_provider_id", nullable = false)
+    public UUID sessionProviderId;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    @Column(name = "started_at", nullable = false)
+    public Instant startedAt;
+
+    @Column(name = "stopped_at")
+    public Instant stoppedAt;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

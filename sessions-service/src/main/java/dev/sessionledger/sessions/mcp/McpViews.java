@@ -1,0 +1,47 @@
+package dev.sessionledger.sessions.mcp;
+
+import java.time.Instant;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+/** The objects the MCP side of the API shows, in Metorial's snake_case shapes. */
+public final class McpViews {
+
+    private McpViews() {
+    }
+
+    /** Metorial's session object. */
+    public record SessionView(String object, String id, String status, Map<String, Object> metadata,
+            Instant createdAt, Instant updatedAt, Instant endedAt) {
+    }
+
+    /** Metorial's session participant object, exactly as the Session Participants API documents it. */
+    public record ParticipantView(String object, String id, String type, String identifier, String name,
+            @JsonRawValue String data, String providerId, Instant createdAt) {
+    }
+
+    /** The client an MCP connection came from, as its initialize request named it. */
+    public record ClientView(String name, String title, String version) {
+    }
+
+    /** A client connection to a session, with the participant it is. */
+    public record ConnectionView(String object, String id, String sessionId, String participantId, String transport,
+            ClientView client, String protocolVersion, String state, Instant connectedAt, Instant disconnectedAt,
+            Instant createdAt, Instant updatedAt, ParticipantView participant) {
+    }
+
+    /** A provider attached to a session (a server session). */
+    public record SessionProviderView(String object, String id, String sessionId, String providerId,
+            String participantId, String name, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** One run of a provider within a server session. */
+    public record ProviderRunView(String object, String id, String sessionId, String sessionProviderId, String status,
+            Instant startedAt, Instant stoppedAt, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** The answer of the internal lookup: the named session, server session and run exist together. */
+    public record LookupView(String sessionId, String status, String serverSessionId, String providerRunId) {
+    }
+}

@@ -1,0 +1,54 @@
+package dev.sessionledger.sessions.mcp;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.sessionledger.commons.auth.Caller;
+import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.metorial.MetorialListRequest;
+import dev.sessionledger.commons.metorial.MetorialPage;
+import dev.sessionledger.sessions.mcp.McpViews.ParticipantView;
+
+/** The Session Participants API: who took part in the caller's MCP sessions. */
+@Path("/session-participants")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Session participants")
+public class SessionParticipantResource {
+
+    @Inject
+    McpParticipantService participants;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Operation(summary = "List session participants", description = "Keyset-paged by id (limit, order, after, "
+            + "before, cursor); filters type, id, session_id, session_connection_id, session_message_id (one value or "
+            + "several, qs style) and created_at / updated_at ranges ([gt], [gte], [lt], [lte]).")
+    public MetorialPage<ParticipantView> list(@Context UriInfo uri,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        MetorialListRequest request = MetorialListRequest.parse(uri.getQueryParameters(), McpIds.PARTICIPANT);
+        ParticipantQuery query = ParticipantQuery.parse(uri.getQueryParameters());
+        return participants.list(caller.tenant(), authorization, query, request).map(McpMapper::toView);
+    }
+
+    @GET
+    @Path("/{session_participant_id}")
+    @Operation(summary = "Get a session participant")
+    public ParticipantView get(@PathParam("session_participant_id") String id) {
+        return participants.find(caller.tenant(), McpIds.existing(McpIds.PARTICIPANT, id, McpParticipantService.ENTITY))
+                .map(McpMapper::toView)
+                .orElseThrow(() -> ApiException.notFound(McpParticipantService.ENTITY, id));
+    }
+}
