@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,14 +27,12 @@ import dev.sessionledger.commons.errors.ApiException;
 import dev.sessionledger.commons.metorial.QueryStrings;
 import dev.sessionledger.sessions.realtime.RealtimeViews.Envelope;
 
-/** The participants (peers) of one session: list, details, join and leave. Per request: the path is held in fields. */
-@RequestScoped
+/** The participants (peers) of one session: list, details, join and leave. */
 @Path(RealtimeSessionResource.BASE + "/{session_id}/participants")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "RealtimeKit sessions")
 public class ParticipantResource {
 
-    private static final String SESSION = "session";
     private static final String PARTICIPANT = "participant";
 
     @Inject
@@ -43,39 +41,26 @@ public class ParticipantResource {
     @Inject
     Caller caller;
 
-    @PathParam("account_id")
-    String accountId;
-
-    @PathParam("app_id")
-    String appId;
-
-    @PathParam("session_id")
-    String sessionId;
-
     @GET
     @Operation(summary = "Fetch participants list of a session", description = "search; page_no, per_page; sort_by "
             + "joinedAt|duration; sort_order; include_peer_events; view raw (one row per peer) or consolidated (per person).")
-    public Envelope<RealtimeViews.Participants> list(@Context UriInfo uri) {
-        RealtimeScope scope = scope();
+    public Envelope<RealtimeViews.Participants> list(@BeanParam SessionPath path, @Context UriInfo uri) {
+        RealtimeScope scope = path.scope(caller);
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         String search = QueryStrings.single(query, "search");
         String sortBy = PageRequest.choice(query, "sort_by", List.of("joinedAt", "duration"), "joinedAt");
         boolean withEvents = PageRequest.flag(query, "include_peer_events");
         String view = PageRequest.choice(query, "view", List.of("raw", "consolidated"), "raw");
         PageRequest page = PageRequest.parse(query, true);
-        UUID session = sessionUuid();
+        UUID session = path.sessionId();
         if ("consolidated".equals(view)) {
             ParticipantService.ConsolidatedPage result = service.consolidated(scope, session, search, sortBy, page,
-                    withEvents).orElseThrow(this::sessionNotFound);
+                    withEvents).orElseThrow(path::notFound);
             return Envelope.of(new RealtimeViews.Participants(result.people().stream()
-                    .map(row -> RealtimeMapper.consolidated(row, withEvents ? row.peers().stream()
-                            .flatMap(peer -> result.events().getOrDefault(peer, List.of()).stream()
-                                    .map(e -> RealtimeMapper.peerEvent(e, result.peers().get(peer))))
-                            .toList() : null))
-                    .toList()));
+                    .map(row -> RealtimeMapper.consolidated(row, withEvents, result)).toList()));
         }
         ParticipantService.ParticipantPage result = service.list(scope, session, search, sortBy, page, withEvents)
-                .orElseThrow(this::sessionNotFound);
+                .orElseThrow(path::notFound);
         Instant now = Inputs.now();
         Map<UUID, List<PeerEvent>> events = result.events();
         return Envelope.of(new RealtimeViews.Participants(result.peers().stream()
@@ -87,8 +72,9 @@ public class ParticipantResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "A peer joins the session", description = "201 when created; 200 when a retry names a peer "
             + "already inside; 409 when the session has ended or the peer id was used before.")
-    public Response join(RealtimeRequests.Join body) {
-        ParticipantService.Joined joined = service.join(scope(), sessionUuid(), body).orElseThrow(this::sessionNotFound);
+    public Response join(@BeanParam SessionPath path, RealtimeRequests.Join body) {
+        ParticipantService.Joined joined = service.join(path.scope(caller), path.sessionId(), body)
+                .orElseThrow(path::notFound);
         return Response.status(joined.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(Envelope.of(new RealtimeViews.OneParticipant(
                         RealtimeMapper.participant(joined.peer(), Inputs.now(), null))))
@@ -98,12 +84,12 @@ public class ParticipantResource {
     @GET
     @Path("/{participant_id}")
     @Operation(summary = "Fetch details of a participant", description = "include_peer_events adds peer_events.")
-    public Envelope<RealtimeViews.OneParticipant> get(@PathParam("participant_id") String participantId,
-            @Context UriInfo uri) {
-        RealtimeScope scope = scope();
+    public Envelope<RealtimeViews.OneParticipant> get(@BeanParam SessionPath path,
+            @PathParam("participant_id") String participantId, @Context UriInfo uri) {
+        RealtimeScope scope = path.scope(caller);
         boolean withEvents = PageRequest.flag(uri.getQueryParameters(), "include_peer_events");
         UUID peer = RealtimeIds.pathId(PARTICIPANT, participantId);
-        return service.find(scope, sessionUuid(), peer, withEvents)
+        return service.find(scope, path.sessionId(), peer, withEvents)
                 .map(p -> Envelope.of(new RealtimeViews.OneParticipant(
                         RealtimeMapper.participant(p.peer(), Inputs.now(), p.events()))))
                 .orElseThrow(() -> ApiException.notFound(PARTICIPANT, participantId));
@@ -113,24 +99,12 @@ public class ParticipantResource {
     @Path("/{participant_id}/leave")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "A peer leaves the session", description = "left_at defaults to now; leaving twice is a 409.")
-    public Envelope<RealtimeViews.OneParticipant> leave(@PathParam("participant_id") String participantId,
-            RealtimeRequests.Leave body) {
-        RealtimeScope scope = scope();
+    public Envelope<RealtimeViews.OneParticipant> leave(@BeanParam SessionPath path,
+            @PathParam("participant_id") String participantId, RealtimeRequests.Leave body) {
+        RealtimeScope scope = path.scope(caller);
         UUID peer = RealtimeIds.pathId(PARTICIPANT, participantId);
-        return service.leave(scope, sessionUuid(), peer, body)
+        return service.leave(scope, path.sessionId(), peer, body)
                 .map(p -> Envelope.of(new RealtimeViews.OneParticipant(RealtimeMapper.participant(p, p.leftAt, null))))
                 .orElseThrow(() -> ApiException.notFound(PARTICIPANT, participantId));
-    }
-
-    private RealtimeScope scope() {
-        return RealtimeScope.of(caller, accountId, appId);
-    }
-
-    private UUID sessionUuid() {
-        return RealtimeIds.pathId(SESSION, sessionId);
-    }
-
-    private ApiException sessionNotFound() {
-        return ApiException.notFound(SESSION, sessionId);
     }
 }

@@ -28,8 +28,13 @@ public final class RealtimeMapper {
                 events == null ? null : events.stream().map(e -> peerEvent(e, p)).toList());
     }
 
-    public static RealtimeViews.Participant consolidated(ParticipantRepository.ConsolidatedRow row,
-            List<PeerEventView> events) {
+    /** A person's stays added together; with events, those of all their peers in time order of the stays. */
+    public static RealtimeViews.Participant consolidated(ParticipantRepository.ConsolidatedRow row, boolean withEvents,
+            ParticipantService.ConsolidatedPage page) {
+        List<PeerEventView> events = withEvents
+                ? row.peers().stream().flatMap(peer -> page.events().getOrDefault(peer, List.of()).stream()
+                        .map(e -> peerEvent(e, page.peers().get(peer)))).toList()
+                : null;
         return new RealtimeViews.Participant(row.id(), row.createdAt(), row.customParticipantId(), row.displayName(),
                 row.duration(), row.joinedAt(), row.leftAt(), row.presetName(), row.updatedAt(), row.userId(),
                 events);

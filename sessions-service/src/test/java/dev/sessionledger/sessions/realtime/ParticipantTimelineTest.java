@@ -64,6 +64,57 @@ class ParticipantTimelineTest {
     }
 
     @Test
+    void concurrent_joins_and_leaves_leave_consistent_figures() throws Exception {
+        RealtimeApi api = new RealtimeApi();
+        String session = api.start("m", "Town hall", at(0));
+        int peers = 16;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> joins = new java.util.ArrayList<>();
+            for (int i = 0; i < peers; i++) {
+                int n = i;
+                joins.add(pool.submit(() -> api.join(session, "P" + n, at(1))));
+            }
+            java.util.List<java.util.concurrent.Future<?>> leaves = new java.util.ArrayList<>();
+            for (int i = 0; i < peers / 2; i++) {
+                String peer = joins.get(i).get();
+                leaves.add(pool.submit(() -> api.leave(session, peer, at(3)).statusCode(200)));
+            }
+            for (java.util.concurrent.Future<?> f : leaves) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        api.auth().when().get(api.sessions() + "/" + session).then().statusCode(200)
+                .body("data.live_participants", equalTo(peers / 2))
+                .body("data.max_concurrent_participants", equalTo(peers));
+        api.end(session, at(5)).statusCode(200)
+                .body("data.minutes_consumed", equalTo(peers / 2 * 2.0f + peers / 2 * 4.0f));
+    }
+
+    @Test
+    void another_tenant_cannot_write_into_a_session() {
+        RealtimeApi owner = new RealtimeApi();
+        String session = owner.start("m", "t", at(0));
+        String peer = owner.join(session, "Ada", at(1));
+        RealtimeApi stranger = new RealtimeApi(TestTokens.newTenant(), owner.app);
+        stranger.auth().body(Map.of("display_name", "Eve")).when()
+                .post(stranger.sessions() + "/" + session + "/participants").then().statusCode(404);
+        stranger.leave(session, peer, at(2)).statusCode(404);
+        stranger.end(session, at(2)).statusCode(404);
+        stranger.chat(session, java.util.List.of(Map.of("participant_id", peer, "payload", "hi"))).statusCode(404);
+        stranger.auth().body(Map.of("metadata", Map.of())).when().put(stranger.sessions() + "/peer-report/" + peer)
+                .then().statusCode(404);
+        io.restassured.RestAssured.given().auth().oauth2(stranger.token).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("display_name", "Eve")).when().post(owner.sessions() + "/" + session + "/participants")
+                .then().statusCode(404).body("success", equalTo(false));
+        owner.auth().when().get(owner.sessions() + "/" + session).then()
+                .body("data.status", equalTo("LIVE"))
+                .body("data.live_participants", equalTo(1));
+    }
+
+    @Test
     void a_live_session_counts_open_stays_up_to_now() {
         RealtimeApi api = new RealtimeApi();
         java.time.Instant tenMinutesAgo = java.time.Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);

@@ -1,0 +1,37 @@
+package dev.sessionledger.sessions.realtime;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.PathParam;
+
+import dev.sessionledger.commons.auth.Caller;
+import dev.sessionledger.commons.errors.ApiException;
+
+/** The path of one session, {@code /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}}. */
+public class SessionPath {
+
+    static final String SESSION = "session";
+
+    @PathParam("account_id")
+    String accountId;
+
+    @PathParam("app_id")
+    String appId;
+
+    @PathParam("session_id")
+    String sessionId;
+
+    /** The caller's scope; another account is a 404. */
+    public RealtimeScope scope(Caller caller) {
+        return RealtimeScope.of(caller, accountId, appId);
+    }
+
+    /** The session id; a malformed one is a 404, as it names nothing that exists. */
+    public UUID sessionId() {
+        return RealtimeIds.pathId(SESSION, sessionId);
+    }
+
+    public ApiException notFound() {
+        return ApiException.notFound(SESSION, sessionId);
+    }
+}
