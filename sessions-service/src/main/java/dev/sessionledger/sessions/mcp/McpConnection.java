@@ -5,22 +5,15 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** An MCP client's connection to a session, opened from its initialize request. */
 @Entity
 @Table(name = "mcp_connection")
-public class McpConnection {
+public class McpConnection extends McpRecord {
 
     public static final String CONNECTED = "connected";
     public static final String DISCONNECTED = "disconnected";
-
-    @Id
-    public UUID id;
-
-    @Column(name = "tenant_id", nullable = false)
-    public String tenantId;
 
     @Column(name = "session_id", nullable = false)
     public UUID sessionId;
@@ -54,10 +47,4 @@ public class McpConnection {
 
     @Column(name = "disconnected_at")
     public Instant disconnectedAt;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 }

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import dev.sessionledger.commons.ids.PrefixedId;
 
 /** Opens and closes MCP client connections; each connection makes its client a participant. */
 @ApplicationScoped
@@ -44,8 +43,7 @@ public class McpConnectionService {
         McpRequests.ClientInfo client = request.initialize().params().clientInfo();
         McpParticipant participant = participants.upsertClient(tenant, client);
         McpConnection connection = new McpConnection();
-        connection.id = PrefixedId.newUuid();
-        connection.tenantId = tenant;
+        connection.stamp(tenant);
         connection.sessionId = sessionId;
         connection.participantId = participant.id;
         connection.transport = request.transportOrDefault();
@@ -55,9 +53,7 @@ public class McpConnectionService {
         connection.protocolVersion = request.initialize().params().protocolVersion();
         connection.state = McpConnection.CONNECTED;
         connection.idempotencyKey = idempotencyKey;
-        connection.createdAt = PrefixedId.timestampOf(connection.id);
         connection.connectedAt = connection.createdAt;
-        connection.updatedAt = connection.createdAt;
         connections.persistAndFlush(connection);
         return new Opened(connection, participant);
     }

@@ -1,11 +1,8 @@
 package dev.sessionledger.sessions.mcp;
 
-import java.time.Instant;
-import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -14,16 +11,10 @@ import org.hibernate.type.SqlTypes;
 /** A client or provider that took part in MCP sessions, one per distinct identity per tenant. */
 @Entity
 @Table(name = "mcp_participant")
-public class McpParticipant {
+public class McpParticipant extends McpRecord {
 
     public static final String MCP_CLIENT = "mcp_client";
     public static final String PROVIDER = "provider";
-
-    @Id
-    public UUID id;
-
-    @Column(name = "tenant_id", nullable = false)
-    public String tenantId;
 
     @Column(nullable = false)
     public String type;
@@ -41,10 +32,4 @@ public class McpParticipant {
 
     @Column(name = "provider_id")
     public String providerId;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 }

@@ -5,22 +5,15 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** One run of a provider's server process within a server session. */
 @Entity
 @Table(name = "mcp_provider_run")
-public class McpProviderRun {
+public class McpProviderRun extends McpRecord {
 
     public static final String RUNNING = "running";
     public static final String STOPPED = "stopped";
-
-    @Id
-    public UUID id;
-
-    @Column(name = "tenant_id", nullable = false)
-    public String tenantId;
 
     @Column(name = "session_id", nullable = false)
     public UUID sessionId;
@@ -39,10 +32,4 @@ public class McpProviderRun {
 
     @Column(name = "stopped_at")
     public Instant stoppedAt;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 }

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dev.sessionledger.commons.errors.ApiException;
-import dev.sessionledger.commons.ids.PrefixedId;
 
 /** Attaches providers (MCP servers) to sessions and records their runs. */
 @ApplicationScoped
@@ -44,15 +43,12 @@ public class McpProviderService {
         String name = request.name() == null || request.name().isBlank() ? request.providerId() : request.name();
         McpParticipant participant = participants.upsertProvider(tenant, request.providerId(), name);
         McpSessionProvider provider = new McpSessionProvider();
-        provider.id = PrefixedId.newUuid();
-        provider.tenantId = tenant;
+        provider.stamp(tenant);
         provider.sessionId = sessionId;
         provider.participantId = participant.id;
         provider.providerId = request.providerId();
         provider.name = name;
         provider.idempotencyKey = idempotencyKey;
-        provider.createdAt = PrefixedId.timestampOf(provider.id);
-        provider.updatedAt = provider.createdAt;
         providers.persistAndFlush(provider);
         return provider;
     }
@@ -71,15 +67,12 @@ public class McpProviderService {
             }
         }
         McpProviderRun run = new McpProviderRun();
-        run.id = PrefixedId.newUuid();
-        run.tenantId = tenant;
+        run.stamp(tenant);
         run.sessionId = sessionId;
         run.sessionProviderId = provider.id;
         run.status = McpProviderRun.RUNNING;
         run.idempotencyKey = idempotencyKey;
-        run.createdAt = PrefixedId.timestampOf(run.id);
         run.startedAt = run.createdAt;
-        run.updatedAt = run.createdAt;
         runs.persistAndFlush(run);
         return run;
     }

@@ -1,23 +1,15 @@
 package dev.sessionledger.sessions.mcp;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** A provider (MCP server) attached to a session: a server session. */
 @Entity
 @Table(name = "mcp_session_provider")
-public class McpSessionProvider {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "tenant_id", nullable = false)
-    public String tenantId;
+public class McpSessionProvider extends McpRecord {
 
     @Column(name = "session_id", nullable = false)
     public UUID sessionId;
@@ -33,10 +25,4 @@ public class McpSessionProvider {
 
     @Column(name = "idempotency_key")
     public String idempotencyKey;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 }

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dev.sessionledger.commons.errors.ApiException;
-import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
 
@@ -39,12 +38,9 @@ public class McpSessionService {
             }
         }
         McpSession session = new McpSession();
-        session.id = PrefixedId.newUuid();
-        session.tenantId = tenant;
+        session.stamp(tenant);
         session.status = McpSession.ACTIVE;
         session.metadata = metadata == null ? Map.of() : metadata;
-        session.createdAt = PrefixedId.timestampOf(session.id);
-        session.updatedAt = session.createdAt;
         session.idempotencyKey = idempotencyKey;
         sessions.persistAndFlush(session);
         return session;
