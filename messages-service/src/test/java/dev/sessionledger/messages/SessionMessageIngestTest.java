@@ -203,6 +203,8 @@ class SessionMessageIngestTest {
                 .extract().path("items[0].id");
         given().auth().oauth2(f.token).queryParam("message_id", id).when().get("/internal/mcp/messages/senders").then()
                 .statusCode(200).body("items[0].participant_id", equalTo(participant));
+        message.put("created_at", "2025-09-15T10:30:00Z");
+        f.post(List.of(message)).statusCode(201).body("items[0].created_at", equalTo("2025-09-15T10:30:00.000Z"));
     }
 
     @Test

@@ -124,6 +124,31 @@ class SessionMessagePagingBenchmark {
                 .then().statusCode(200).extract().jsonPath();
     }
 
+    /** Median milliseconds of recording a full batch into the large session, each batch answering its own requests. */
+    private double measureIngest() {
+        String sessionId = PrefixedId.format("ses", session);
+        String serverSession = PrefixedId.format("spr", serverA);
+        FakeSessionsService.register(tenant, sessionId, serverSession, null);
+        double[] samples = new double[7];
+        for (int round = 0; round < samples.length; round++) {
+            List<Map<String, Object>> batch = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                String id = round + "-" + i;
+                batch.add(Map.of("payload", Map.of("jsonrpc", "2.0", "id", id, "method", "tools/call",
+                        "params", Map.of("name", "search", "arguments", Map.of("q", id))),
+                        "sender", Map.of("type", "client", "id", "spt_bench"), "server_session_id", serverSession));
+                batch.add(Map.of("payload", Map.of("jsonrpc", "2.0", "id", id, "result", Map.of("content", List.of())),
+                        "sender", Map.of("type", "server", "id", serverSession), "server_session_id", serverSession));
+            }
+            long start = System.nanoTime();
+            given().auth().oauth2(token).contentType("application/json").body(Map.of("messages", batch))
+                    .when().post("/sessions/" + sessionId + "/messages").then().statusCode(201);
+            samples[round] = (System.nanoTime() - start) / 1_000_000.0;
+        }
+        Arrays.sort(samples);
+        return samples[samples.length / 2];
+    }
+
     /** Median milliseconds of a page request, after warm-up. */
     private double measure(Map<String, Object> query) {
         for (int i = 0; i < WARMUPS; i++) {
@@ -181,6 +206,10 @@ class SessionMessagePagingBenchmark {
             lines.add(String.format("  %-55s %8.2f ms", name, ms));
         });
         lines.forEach(System.out::println);
+
+        lines.add(String.format("  %-55s %8.2f ms", "POST of 1000 messages (500 requests + their responses)",
+                measureIngest()));
+        System.out.println(lines.get(lines.size() - 1));
         Files.write(Path.of("target", "benchmark-results.txt"), lines);
 
         double first = results.get("first page (asc, limit 100)");

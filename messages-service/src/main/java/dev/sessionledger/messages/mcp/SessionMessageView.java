@@ -2,9 +2,10 @@ package dev.sessionledger.messages.mcp;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
-/** The Metorial session message object. */
+/** The Metorial session message object; {@code created_at} always has milliseconds, as Metorial writes it. */
 public record SessionMessageView(
         String object,
         String id,
@@ -13,6 +14,7 @@ public record SessionMessageView(
         McpMessage mcpMessage,
         String sessionId,
         String serverSessionId,
+        @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", timezone = "UTC")
         Instant createdAt) {
 
     public static final String OBJECT = "session.message";
