@@ -375,7 +375,45 @@ async function main() {
     return `${none.items.length} items for an unknown server session`;
   });
 
+  await check('sdk: sessions.messages.list paging limit=1 then after', ['sdk: sessions.messages.list(sessionId) has request and response'], async () => {
+    let first = await metorial.sessions.messages.list(s.session.id, { limit: 1 });
+    assert.deepEqual(first.items.map(m => m.id), [s.messages[0].id], 'page 1 is the request');
+    assert.equal(first.pagination.hasMoreAfter, true, 'hasMoreAfter on page 1');
+    let second = await metorial.sessions.messages.list(s.session.id, { limit: 1, after: first.items[0].id });
+    assert.deepEqual(second.items.map(m => m.id), [s.messages[1].id], 'page 2 is the response');
+    assert.equal(second.pagination.hasMoreBefore, true, 'hasMoreBefore on page 2');
+    assert.equal(second.pagination.hasMoreAfter, false, 'no page 3');
+    return 'request then response';
+  });
+
+  await check('sdk: session-participants list({sessionConnectionId}) is the client', wrote, async () => {
+    let page = await participants.list({ sessionConnectionId: s.connection.id });
+    assert.deepEqual(page.items.map(p => p.id), [s.connection.participant_id], 'the connection\'s participant');
+    return s.connection.id;
+  });
+
+  await check('sdk: session-participants list({sessionMessageId}) is the sender of each message', ['sdk: sessions.messages.list(sessionId) has request and response'], async () => {
+    let ofRequest = await participants.list({ sessionMessageId: s.messages[0].id });
+    assert.deepEqual(ofRequest.items.map(p => p.id), [s.connection.participant_id], 'request sent by the client participant');
+    let ofResponse = await participants.list({ sessionMessageId: [s.messages[1].id] });
+    assert.deepEqual(ofResponse.items.map(p => p.id), [s.provider.participant_id], 'response sent by the provider participant');
+    return 'client, provider';
+  });
+
   // ---- errors, as the SDK sees them ----
+  await check('sdk: limit=1000 -> MetorialSDKError invalid_data with validationErrors', [], async () => {
+    try {
+      await participants.list({ limit: 1000 });
+    } catch (e) {
+      assert.ok(isMetorialSDKError(e), `a MetorialSDKError (got ${e})`);
+      assert.equal(e.response.status, 400, `status (body ${JSON.stringify(e.response)})`);
+      assert.equal(e.code, 'invalid_data', 'code');
+      assert.ok(Array.isArray(e.validationErrors) && e.validationErrors.length > 0, 'validationErrors (errors[])');
+      return `${e.code}: ${e.message}`;
+    }
+    assert.fail('no error thrown');
+  });
+
   await check('sdk: unknown participant -> MetorialSDKError not_found with Metorial error body', [], async () => {
     try {
       await participants.get('spt_0000000000000000000001');
