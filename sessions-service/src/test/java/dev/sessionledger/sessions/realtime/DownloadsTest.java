@@ -145,6 +145,30 @@ class DownloadsTest {
     }
 
     @Test
+    void a_long_transcript_streams_out_in_chunks_in_time_order() {
+        Meeting m = meeting();
+        for (int batch = 2; batch >= 0; batch--) {
+            List<Map<String, Object>> segments = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                long start = (batch * 1000L + i) * 1000;
+                segments.add(Map.of("participant_id", i % 2 == 0 ? m.ada() : m.bob(), "start_ms", start,
+                        "end_ms", start + 900, "text", "Segment " + (batch * 1000 + i) + " of a long meeting."));
+            }
+            m.api().transcript(m.session(), segments).statusCode(201).body("data.stored", equalTo(1000));
+        }
+        String url = m.api().auth().queryParam("format", "CSV").when().get(m.path("/transcript")).then()
+                .extract().path("data.transcript_download_url");
+        io.restassured.response.Response response = given().when().get(local(url));
+        assertEquals(200, response.statusCode());
+        assertEquals("chunked", response.header("Transfer-Encoding"), "streamed, not buffered whole");
+        List<List<String>> rows = Csv.parse(response.asString());
+        assertEquals(3001, rows.size());
+        for (int i = 1; i < rows.size(); i++) {
+            assertEquals(Long.toString((i - 1) * 1000L), rows.get(i).get(0));
+        }
+    }
+
+    @Test
     void a_transcript_batch_is_checked_whole() {
         Meeting m = meeting();
         m.api().transcript(m.session(), List.of(
