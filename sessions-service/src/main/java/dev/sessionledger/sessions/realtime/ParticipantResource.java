@@ -20,7 +20,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.sessionledger.commons.auth.Caller;
 import dev.sessionledger.commons.errors.ApiException;
@@ -37,6 +42,9 @@ public class ParticipantResource {
 
     @Inject
     ParticipantService service;
+
+    @Inject
+    OptionalBody optionalBody;
 
     @Inject
     Caller caller;
@@ -97,13 +105,15 @@ public class ParticipantResource {
 
     @POST
     @Path("/{participant_id}/leave")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A peer leaves the session", description = "left_at defaults to now; leaving twice is a 409.")
+    @Operation(summary = "A peer leaves the session", description = "The JSON body {\"left_at\"} is optional "
+            + "(default now); leaving twice is a 409.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RealtimeRequests.Leave.class)))
     public Envelope<RealtimeViews.OneParticipant> leave(@BeanParam SessionPath path,
-            @PathParam("participant_id") String participantId, RealtimeRequests.Leave body) {
+            @PathParam("participant_id") String participantId, String body) throws JsonProcessingException {
         RealtimeScope scope = path.scope(caller);
         UUID peer = RealtimeIds.pathId(PARTICIPANT, participantId);
-        return service.leave(scope, path.sessionId(), peer, body)
+        return service.leave(scope, path.sessionId(), peer, optionalBody.read(body, RealtimeRequests.Leave.class))
                 .map(p -> Envelope.of(new RealtimeViews.OneParticipant(RealtimeMapper.participant(p, p.leftAt, null))))
                 .orElseThrow(() -> ApiException.notFound(PARTICIPANT, participantId));
     }

@@ -17,7 +17,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.sessionledger.commons.auth.Caller;
 import dev.sessionledger.commons.errors.ApiException;
@@ -42,6 +47,9 @@ public class SessionDetailResource {
     DownloadLinks links;
 
     @Inject
+    OptionalBody optionalBody;
+
+    @Inject
     Caller caller;
 
     @GET
@@ -54,10 +62,14 @@ public class SessionDetailResource {
 
     @POST
     @Path("/end")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "End a session", description = "Peers still inside leave at ended_at (default now).")
-    public Envelope<RealtimeViews.Session> end(@BeanParam SessionPath path, RealtimeRequests.End body) {
-        return sessions.end(path.scope(caller), path.sessionId(), body)
+    @Operation(summary = "End a session", description = "Peers still inside leave at ended_at (default now); "
+            + "the JSON body {\"ended_at\"} is optional.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RealtimeRequests.End.class)))
+    public Envelope<RealtimeViews.Session> end(@BeanParam SessionPath path, String body)
+            throws JsonProcessingException {
+        RealtimeScope scope = path.scope(caller);
+        return sessions.end(scope, path.sessionId(), optionalBody.read(body, RealtimeRequests.End.class))
                 .map(s -> Envelope.of(RealtimeMapper.session(s, false))).orElseThrow(path::notFound);
     }
 

@@ -126,6 +126,20 @@ class ParticipantTimelineTest {
     }
 
     @Test
+    void leaving_and_ending_need_no_body() {
+        RealtimeApi api = new RealtimeApi();
+        java.time.Instant startedAt = java.time.Instant.now().minusSeconds(120);
+        String session = api.start("m", "t", startedAt);
+        String peer = api.join(session, "Ada", startedAt);
+        io.restassured.RestAssured.given().auth().oauth2(api.token).when()
+                .post(api.sessions() + "/" + session + "/participants/" + peer + "/leave").then().statusCode(200)
+                .body("data.participant.left_at", org.hamcrest.Matchers.notNullValue());
+        io.restassured.RestAssured.given().auth().oauth2(api.token).when()
+                .post(api.sessions() + "/" + session + "/end").then().statusCode(200)
+                .body("data.status", equalTo("ENDED"));
+    }
+
+    @Test
     void leaving_twice_is_a_409() {
         RealtimeApi api = new RealtimeApi();
         String session = api.start("m", "t", at(0));
