@@ -20,8 +20,8 @@ import io.quarkus.cache.CaffeineCache;
 @ApplicationScoped
 public class SessionDirectory {
 
-    /** Seconds a caller should wait before retrying when sessions-service cannot answer. */
-    public static final int RETRY_AFTER_SECONDS = 5;
+    /** Seconds a caller should wait before retrying when sessions-service cannot answer: the breaker's delay. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     private static final Logger LOG = Logger.getLogger(SessionDirectory.class);
 
@@ -47,8 +47,8 @@ public class SessionDirectory {
             lookup = client.lookup(authorization, sessionId, serverSessionId, providerRunId);
         } catch (RuntimeException e) {
             LOG.warnf("sessions-service could not check session %s: %s", sessionId, e.toString());
-            throw new ApiException(503, "Sessions cannot be checked right now; retry in " + RETRY_AFTER_SECONDS
-                    + " seconds", null, null, null);
+            throw ApiException.unavailable("Sessions cannot be checked right now; retry in " + RETRY_AFTER_SECONDS
+                    + " seconds", RETRY_AFTER_SECONDS);
         }
         if (!lookup.found()) {
             throw ApiException.notFound(lookup.missingEntity(), idOf(lookup.missingEntity(), sessionId,
