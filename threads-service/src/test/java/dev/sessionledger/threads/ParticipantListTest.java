@@ -209,6 +209,9 @@ class ParticipantListTest {
         refused("filter", "{\"thread\":{\"thread\":{\"title\":{\"eq\":\"x\"}}}}", "filter.thread.thread");
         refused("filter", "{\"id\":{\"gt\":\"" + r1 + "\"}}", "filter.id.gt");
         refused("filter", "{\"displayName\":{\"eq\":\"" + "x".repeat(257) + "\"}}", "filter.displayName.eq");
+        refused("filter", "{\"displayName\":{\"like\":\"ann\\\\\"}}", "filter.displayName.like");
+        refused("filter", "{\"displayName\":{\"eq\":\"a\\u0000b\"}}", "filter.displayName.eq");
+        refused("filter", "{\"joinedAt\":{\"gt\":\"+100000-01-01T00:00:00Z\"}}", "filter.joinedAt.gt");
         refused("filter", "[1]", "filter");
         refused("filter", "{not json", "filter");
         refused("filter", "{\"a\":\"" + "x".repeat(9000) + "\"}", "filter");

@@ -150,6 +150,8 @@ class ThreadParticipantResourceTest {
         add(token, "{\"userId\":\"a\"}").statusCode(400).body("errors[0].field", equalTo("threadId"));
         add(token, "{\"threadId\":\"" + thread + "\",\"userId\":\"" + "x".repeat(201) + "\"}").statusCode(400)
                 .body("errors[0].field", equalTo("userId"));
+        add(token, "{\"threadId\":\"" + thread + "\",\"userId\":\"a\\u0000b\"}").statusCode(400)
+                .body("errors[0].field", equalTo("userId"));
         add(token, "{not json").statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(token).queryParam("thread_id", thread).when().get("/api/thread-participants").then()
                 .body("pageInfo.total", equalTo(1));

@@ -60,6 +60,10 @@ class ThreadResourceTest {
                 .body("{\"title\":\"" + "x".repeat(501) + "\"}")
                 .when().post("/api/threads").then()
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("title"));
+        given().auth().oauth2(token).contentType("application/json")
+                .body("{\"metadata\":{\"note\":[\"a\\u0000b\"]}}")
+                .when().post("/api/threads").then()
+                .statusCode(400).body("errors[0].field", equalTo("metadata"));
         StringBuilder metadata = new StringBuilder("{");
         for (int i = 0; i < 51; i++) {
             metadata.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":1");

@@ -75,8 +75,13 @@ public class ParticipantListRepository {
 
     private static PreparedStatement prepare(Connection connection, Sql sql) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql.text());
-        for (int i = 0; i < sql.params().size(); i++) {
-            statement.setObject(i + 1, sql.params().get(i));
+        try {
+            for (int i = 0; i < sql.params().size(); i++) {
+                statement.setObject(i + 1, sql.params().get(i));
+            }
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
         }
         return statement;
     }

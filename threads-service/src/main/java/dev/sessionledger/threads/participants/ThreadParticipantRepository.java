@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
-/** Reads and writes single thread participants, always within one tenant; lists go through {@link ParticipantListRepository}. */
+/**
+ * Reads and writes single thread participants, always within one tenant; lists go through
+ * {@link ParticipantListRepository}.
+ */
 @ApplicationScoped
 public class ThreadParticipantRepository implements PanacheRepositoryBase<ThreadParticipant, UUID> {
 

@@ -3,6 +3,7 @@ package dev.sessionledger.threads.participants;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import dev.sessionledger.commons.errors.ApiException;
@@ -10,8 +11,10 @@ import dev.sessionledger.threads.query.ValueType;
 
 /** Body of {@code PATCH /api/thread-participants/{id}}: move the read marker and/or rename. */
 public record UpdateParticipantRequest(
+        @Pattern(regexp = ValueType.NO_NUL, message = "must not contain the NUL character")
         @Size(min = 1, max = ThreadParticipant.MAX_REF, message = "must be 1 to {max} characters") String lastReadMessageId,
         String lastReadAt,
+        @Pattern(regexp = ValueType.NO_NUL, message = "must not contain the NUL character")
         @Size(max = ThreadParticipant.MAX_NAME, message = "must be at most {max} characters") String displayName) {
 
     /** The requested change; {@code lastReadAt} defaults to now when only the message moves. */

@@ -127,8 +127,8 @@ public final class FilterCompiler {
             case GTE -> Sql.bound(column + " >= ?", field.type().parse(value, path));
             case LT -> Sql.bound(column + " < ?", field.type().parse(value, path));
             case LTE -> Sql.bound(column + " <= ?", field.type().parse(value, path));
-            case LIKE -> Sql.bound(column + " LIKE ?", field.type().parse(value, path));
-            case ILIKE -> Sql.bound(column + " ILIKE ?", field.type().parse(value, path));
+            case LIKE -> Sql.bound(column + " LIKE ?", pattern(field, value, path));
+            case ILIKE -> Sql.bound(column + " ILIKE ?", pattern(field, value, path));
             case IN -> in(field, value, path, false);
             case NIN -> in(field, value, path, true);
             case IS_NULL -> {
@@ -138,6 +138,19 @@ public final class FilterCompiler {
                 yield Sql.of(column + (value.booleanValue() ? " IS NULL" : " IS NOT NULL"));
             }
         };
+    }
+
+    /** A LIKE pattern, where a backslash escapes the next character and so cannot come last. */
+    private static Object pattern(FilterField field, JsonNode value, String path) {
+        String pattern = (String) field.type().parse(value, path);
+        int trailing = 0;
+        while (trailing < pattern.length() && pattern.charAt(pattern.length() - 1 - trailing) == '\\') {
+            trailing++;
+        }
+        if (trailing % 2 == 1) {
+            throw ApiException.invalid(path, "must not end with an unfinished escape (a lone backslash)");
+        }
+        return pattern;
     }
 
     private static Sql in(FilterField field, JsonNode value, String path, boolean negated) {

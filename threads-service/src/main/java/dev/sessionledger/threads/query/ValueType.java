@@ -21,17 +21,25 @@ public enum ValueType {
     TEXT("a text", EnumSet.allOf(Operator.class)) {
         @Override
         Object parseText(String text) {
+            if (text.indexOf('\u0000') >= 0) {
+                throw new IllegalArgumentException("must not contain the NUL character");
+            }
             return text;
         }
     },
     TIMESTAMP("a timestamp", EnumSet.complementOf(EnumSet.of(Operator.LIKE, Operator.ILIKE))) {
         @Override
         Object parseText(String text) {
+            OffsetDateTime time;
             try {
-                return OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
+                time = OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("must be an ISO-8601 timestamp with an offset, like 2025-01-31T12:00:00Z");
             }
+            if (time.getYear() < 1 || time.getYear() > 9999) {
+                throw new IllegalArgumentException("must be a timestamp between the years 1 and 9999");
+            }
+            return time;
         }
     },
     UUID_TEXT("an id", EnumSet.of(Operator.EQ, Operator.NEQ, Operator.IN, Operator.NIN, Operator.IS_NULL)) {
@@ -43,6 +51,9 @@ public enum ValueType {
             return UUID.fromString(text);
         }
     };
+
+    /** Bean Validation pattern for request text: PostgreSQL text cannot hold the NUL character. */
+    public static final String NO_NUL = "[^\\x00]*";
 
     /** Longest text value a filter or cursor may carry. */
     public static final int MAX_TEXT = 256;

@@ -1,7 +1,6 @@
 package dev.sessionledger.threads.thread;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +13,7 @@ import dev.sessionledger.commons.auth.Caller;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.threads.participants.ThreadParticipant;
 import dev.sessionledger.threads.participants.ThreadParticipantRepository;
+import dev.sessionledger.threads.participants.ThreadParticipantService;
 
 /** Starts threads and reads them back, within what the caller may see. */
 @ApplicationScoped
@@ -31,7 +31,7 @@ public class ThreadService {
     /** The creator joins as the first participant, so a non-administrator can go on to use the thread. */
     @Transactional
     public ChatThread create(Caller caller, String title, Map<String, Object> metadata) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = ThreadParticipantService.now();
         ChatThread thread = new ChatThread();
         thread.id = PrefixedId.newUuid();
         thread.tenantId = caller.tenant();
