@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One recorded MCP message as stored; the JSON-RPC payload is kept verbatim. */
+/** One recorded MCP message as stored, with its JSON-RPC payload. */
 @Entity
 @Table(name = "session_message")
 public class SessionMessage {
@@ -45,7 +45,7 @@ public class SessionMessage {
 
     public String method;
 
-    /** The JSON-RPC message as received, never re-serialized. */
+    /** The JSON-RPC message as received; jsonb keeps every value, though not key order or spacing. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public String payload;

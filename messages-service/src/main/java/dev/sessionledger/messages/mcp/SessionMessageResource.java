@@ -65,9 +65,9 @@ public class SessionMessageResource {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         MetorialListRequest request = MetorialListRequest.parse(query, SessionMessageMapper.ID_PREFIX);
         List<String> types = QueryStrings.multi(query, "type", TYPES.size());
-        types.stream().filter(t -> !TYPES.contains(t)).findFirst().ifPresent(t -> {
+        if (!TYPES.containsAll(types)) {
             throw ApiException.invalid("type", "must be request, response, notification or error");
-        });
+        }
         MessageFilter filter = new MessageFilter(types,
                 ids(query, "session_provider_id", SessionMessageMapper.SERVER_SESSION_PREFIX),
                 ids(query, "provider_run_id", SessionMessageMapper.PROVIDER_RUN_PREFIX));
