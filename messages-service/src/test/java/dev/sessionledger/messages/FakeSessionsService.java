@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +34,7 @@ public class FakeSessionsService implements QuarkusTestResourceLifecycleManager 
     private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger LOOKUPS = new AtomicInteger();
     private static volatile String lastAuthorization;
+    private static volatile long delayMillis;
     private static HttpServer server;
     private static int port;
 
@@ -66,6 +68,11 @@ public class FakeSessionsService implements QuarkusTestResourceLifecycleManager 
         return lastAuthorization;
     }
 
+    /** Answers every lookup only after {@code millis}; 0 answers at once. */
+    public static void answerAfter(long millis) {
+        delayMillis = millis;
+    }
+
     /** Stops answering: the port refuses connections until {@link #resume()}. */
     public static synchronized void halt() {
         if (server != null) {
@@ -87,11 +94,20 @@ public class FakeSessionsService implements QuarkusTestResourceLifecycleManager 
             throw new UncheckedIOException(e);
         }
         server.createContext(PATH, FakeSessionsService::answer);
+        // A slow answer must not hold up the lookups of other requests.
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
     private static void answer(HttpExchange exchange) throws IOException {
         LOOKUPS.incrementAndGet();
+        if (delayMillis > 0) {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         lastAuthorization = authorization;
         String tenant = tenantOf(authorization);

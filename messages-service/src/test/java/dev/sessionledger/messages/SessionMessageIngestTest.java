@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -273,6 +274,25 @@ class SessionMessageIngestTest {
         } finally {
             FakeSessionsService.resume();
         }
+        f.list(Map.of()).statusCode(200).body("items", empty());
+    }
+
+    @Test
+    void when_sessions_service_answers_too_slowly_ingest_is_503_and_stores_nothing() {
+        MessageFixtures f = new MessageFixtures();
+        FakeSessionsService.answerAfter(1500);
+        long start = System.nanoTime();
+        try {
+            f.post(List.of(f.message("client", notification("x"))))
+                    .statusCode(503)
+                    .header("Retry-After", equalTo("5"))
+                    .body("code", equalTo("service_unavailable"));
+        } finally {
+            FakeSessionsService.answerAfter(0);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        // Three tries of the test profile's 500 ms timeout, not three full 1.5 s waits.
+        assertTrue(millis < 4000, "took " + millis + " ms");
         f.list(Map.of()).statusCode(200).body("items", empty());
     }
 
