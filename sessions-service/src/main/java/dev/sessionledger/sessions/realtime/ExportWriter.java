@@ -112,8 +112,19 @@ public class ExportWriter {
 
     /** {@code HH:MM:SS,mmm} (SRT) or {@code HH:MM:SS.mmm} (WebVTT). */
     static String clock(long ms, char separator) {
-        return String.format("%02d:%02d:%02d%c%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, separator,
-                ms % 1000);
+        StringBuilder out = new StringBuilder(12);
+        pad(out, ms / 3_600_000, 2).append(':');
+        pad(out, ms / 60_000 % 60, 2).append(':');
+        pad(out, ms / 1000 % 60, 2).append(separator);
+        return pad(out, ms % 1000, 3).toString();
+    }
+
+    private static StringBuilder pad(StringBuilder out, long value, int width) {
+        String digits = Long.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            out.append('0');
+        }
+        return out.append(digits);
     }
 
     /** A blank line would end a cue early. */

@@ -134,15 +134,6 @@ public class ParticipantRepository implements PanacheRepositoryBase<RealtimePart
                 .getResultList());
     }
 
-    /** Closes every stay still open in a session at {@code at}; returns the peers it closed. */
-    public List<RealtimeParticipant> closeOpen(String tenant, UUID sessionId, Instant at, Instant now) {
-        List<RealtimeParticipant> open = list("tenantId = ?1 and sessionId = ?2 and leftAt is null", tenant, sessionId);
-        for (RealtimeParticipant p : open) {
-            Durations.close(p, at, now);
-        }
-        return open;
-    }
-
     private static String where(String search) {
         return "tenantId = :tenant and sessionId = :session" + (search == null ? "" : SEARCH);
     }

@@ -119,7 +119,7 @@ public class ParticipantService {
             throw ApiException.invalid("left_at", "must not be before the participant joined (" + p.joinedAt + ")");
         }
         Durations.close(p, leftAt, now);
-        events.persist(PeerEvents.leaving(p, null, null));
+        events.persist(PeerEvents.leaving(p, events.byPeer(scope.tenant(), List.of(p.id)).getOrDefault(p.id, List.of())));
         sessions.recomputeFigures(session.get(), now);
         return Optional.of(p);
     }

@@ -23,9 +23,15 @@ final class PeerEvents {
         return e;
     }
 
-    /** The leaving event carries the minutes the stay consumed. */
-    static PeerEvent leaving(RealtimeParticipant p, String presetViewType, String socketSessionId) {
-        PeerEvent e = of(p, PeerEvent.LEAVING, p.leftAt, presetViewType, socketSessionId);
+    /**
+     * The leaving event carries the minutes the stay consumed, and the view type and socket of the
+     * peer's joining event (null when it has none).
+     */
+    static PeerEvent leaving(RealtimeParticipant p, java.util.List<PeerEvent> history) {
+        PeerEvent joining = history.stream().filter(e -> PeerEvent.JOINING.equals(e.eventName)).findFirst()
+                .orElse(null);
+        PeerEvent e = of(p, PeerEvent.LEAVING, p.leftAt, joining == null ? null : joining.presetViewType,
+                joining == null ? null : joining.socketSessionId);
         e.minutesConsumed = p.durationMinutes;
         return e;
     }

@@ -102,9 +102,10 @@ public class RealtimeSessionService {
                         "must not be before participant " + p.id + " joined (" + p.joinedAt + ")");
             }
         }
+        Map<UUID, List<PeerEvent>> history = events.byPeer(scope.tenant(), open.stream().map(p -> p.id).toList());
         for (RealtimeParticipant p : open) {
             Durations.close(p, endedAt, now);
-            events.persist(PeerEvents.leaving(p, null, null));
+            events.persist(PeerEvents.leaving(p, history.getOrDefault(p.id, List.of())));
         }
         s.status = RealtimeSession.ENDED;
         s.endedAt = endedAt;

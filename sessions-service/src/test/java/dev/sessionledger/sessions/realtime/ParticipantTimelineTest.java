@@ -227,6 +227,8 @@ class ParticipantTimelineTest {
                 .body("data.participant.peer_events[1].preset_view_type", equalTo("GROUP_CALL"))
                 .body("data.participant.peer_events[1].socket_session_id", equalTo("sock-1"))
                 .body("data.participant.peer_events[2].minutes_consumed", equalTo(3.0f))
+                .body("data.participant.peer_events[2].preset_view_type", equalTo("GROUP_CALL"))
+                .body("data.participant.peer_events[2].socket_session_id", equalTo("sock-1"))
                 .body("data.participant.peer_events[2].peer_id", equalTo(peer))
                 .body("data.participant.peer_events[2].session_id", equalTo(session));
     }
