@@ -164,6 +164,10 @@ class SessionMessageListTest {
         f.list(Map.of("provider_run_id[]", other[1])).body("items.id", contains(ids.get(2)));
         f.list(Map.of("provider_run_id", f.run, "session_provider_id", other[0])).body("items", empty());
         f.list(Map.of("provider_run_id", PrefixedId.format("srr", PrefixedId.newUuid()))).body("items", empty());
+        // The names Metorial's SDK sends for the same two filters.
+        f.list(Map.of("server_session_id[0]", other[0])).body("items.id", contains(ids.get(2)));
+        f.list(Map.of("server_run_id", f.run)).body("items.id", contains(ids.get(0)));
+        f.list(Map.of("server_run_id", "spr_x")).statusCode(400).body("errors[0].path[0]", equalTo("server_run_id"));
     }
 
     @Test

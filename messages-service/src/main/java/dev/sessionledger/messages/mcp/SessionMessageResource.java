@@ -1,5 +1,6 @@
 package dev.sessionledger.messages.mcp;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -59,7 +60,8 @@ public class SessionMessageResource {
 
     @GET
     @Operation(summary = "List session messages", description = "Keyset-paged by id: limit, order, after, before, "
-            + "cursor; filters type, session_provider_id, provider_run_id take one value or several.")
+            + "cursor; filters type, session_provider_id (or server_session_id), provider_run_id (or server_run_id) "
+            + "take one value or several.")
     public MetorialPage<SessionMessageView> list(@PathParam("session_id") String sessionId, @Context UriInfo uri) {
         UUID session = sessionUuid(sessionId);
         MultivaluedMap<String, String> query = uri.getQueryParameters();
@@ -68,9 +70,10 @@ public class SessionMessageResource {
         if (!TYPES.containsAll(types)) {
             throw ApiException.invalid("type", "must be request, response, notification or error");
         }
+        // Metorial's SDK sends these filters as server_session_id and server_run_id; both names work.
         MessageFilter filter = new MessageFilter(types,
-                ids(query, "session_provider_id", SessionMessageMapper.SERVER_SESSION_PREFIX),
-                ids(query, "provider_run_id", SessionMessageMapper.PROVIDER_RUN_PREFIX));
+                ids(query, SessionMessageMapper.SERVER_SESSION_PREFIX, "session_provider_id", "server_session_id"),
+                ids(query, SessionMessageMapper.PROVIDER_RUN_PREFIX, "provider_run_id", "server_run_id"));
         return service.list(caller.tenant(), session, filter, request).map(SessionMessageMapper::toView);
     }
 
@@ -107,10 +110,14 @@ public class SessionMessageResource {
                 .orElseThrow(() -> ApiException.notFound("session", sessionId));
     }
 
-    private static List<UUID> ids(MultivaluedMap<String, String> query, String parameter, String prefix) {
-        return QueryStrings.multi(query, parameter, MAX_FILTER_VALUES).stream()
-                .map(text -> PrefixedId.parse(prefix, text).orElseThrow(
-                        () -> ApiException.invalid(parameter, "must be ids starting with " + prefix + "_")))
-                .toList();
+    private static List<UUID> ids(MultivaluedMap<String, String> query, String prefix, String... parameters) {
+        List<UUID> ids = new ArrayList<>();
+        for (String parameter : parameters) {
+            for (String text : QueryStrings.multi(query, parameter, MAX_FILTER_VALUES)) {
+                ids.add(PrefixedId.parse(prefix, text).orElseThrow(
+                        () -> ApiException.invalid(parameter, "must be ids starting with " + prefix + "_")));
+            }
+        }
+        return ids;
     }
 }
