@@ -102,6 +102,7 @@ class ParticipantListTest {
         filtered("{\"lastReadAt\":{\"eq\":\"2025-01-02T10:00:00Z\"}}").body("data.id", contains(r3));
         filtered("{\"id\":{\"in\":[\"" + r2 + "\",\"" + r4 + "\"]}}").body("data.id", contains(r2, r4));
         filtered("{\"threadId\":{\"neq\":\"" + alpha + "\"}}").body("data.id", contains(r5));
+        filtered("{}").body("data.id", contains(r1, r2, r3, r4, r5));
     }
 
     @Test

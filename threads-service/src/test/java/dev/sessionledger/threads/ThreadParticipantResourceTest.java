@@ -235,4 +235,24 @@ class ThreadParticipantResourceTest {
         given().auth().oauth2(token).when().get("/api/thread-participants/" + mine).then()
                 .body("lastReadMessageId", nullValue());
     }
+
+    @Test
+    void a_thread_total_follows_adds_and_removes_and_participants_never_change_thread() {
+        String tenant = TestTokens.newTenant();
+        UUID t = thread(tenant);
+        UUID elsewhere = thread(tenant);
+        String rita = join(tenant, t, "rita");
+        String sam = join(tenant, t, "sam");
+        String token = TestTokens.admin(tenant);
+
+        given().auth().oauth2(token).queryParam("thread_id", t.toString()).when().get("/api/thread-participants")
+                .then().body("pageInfo.total", equalTo(2));
+        given().auth().oauth2(token).when().delete("/api/thread-participants/" + rita).then().statusCode(200);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> new ThreadFixtures(dataSource)
+                .update("update thread_participant set thread_id = ? where id = ?", elsewhere, UUID.fromString(sam)));
+        given().auth().oauth2(token).queryParam("thread_id", t.toString()).when().get("/api/thread-participants")
+                .then().body("pageInfo.total", equalTo(1)).body("data.id", contains(sam));
+        given().auth().oauth2(token).queryParam("thread_id", elsewhere.toString()).when().get("/api/thread-participants")
+                .then().body("pageInfo.total", equalTo(0));
+    }
 }

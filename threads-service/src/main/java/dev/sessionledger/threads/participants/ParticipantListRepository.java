@@ -44,6 +44,19 @@ public class ParticipantListRepository {
         }
     }
 
+    /** The thread's participant count kept by migration V3's triggers; zero for a thread not in the tenant. */
+    public long participantCount(String tenant, UUID threadId) {
+        Sql sql = Sql.bound("SELECT participant_count FROM thread WHERE tenant_id = ?", tenant)
+                .append(Sql.bound(" AND id = ?", threadId));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = prepare(connection, sql);
+                ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? rows.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading a thread's participant count failed", e);
+        }
+    }
+
     /**
      * Up to {@code limit} participants matching {@code where}, in the order of {@code keys}, starting
      * beyond {@code anchor} (or at the start when it is null).

@@ -23,7 +23,8 @@ public class ThreadParticipant {
     @Column(name = "tenant_id", nullable = false)
     public String tenantId;
 
-    @Column(name = "thread_id", nullable = false)
+    /** Never updated: the thread's participant count (migration V3) relies on participants staying put. */
+    @Column(name = "thread_id", nullable = false, updatable = false)
     public UUID threadId;
 
     @Column(name = "user_id")

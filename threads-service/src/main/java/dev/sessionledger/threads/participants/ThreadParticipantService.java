@@ -76,7 +76,9 @@ public class ThreadParticipantService {
             rows = rows.subList(0, Math.min(limit, rows.size()));
             hasPrevious = anchor != null && !lists.read(where, reversed, anchor, true, 1).isEmpty();
         }
-        long total = lists.count(where);
+        long total = unfiltered(request)
+                ? lists.participantCount(caller.tenant(), request.threadId())
+                : lists.count(where);
         String start = rows.isEmpty() ? null : cursors.encode(scope, sortValues(rows.get(0), keys));
         String end = rows.isEmpty() ? null : cursors.encode(scope, sortValues(rows.get(rows.size() - 1), keys));
         return new ParticipantSlice(List.copyOf(rows), total, hasNext, hasPrevious, start, end);
@@ -160,6 +162,12 @@ public class ThreadParticipantService {
             where = Sql.and(where, Sql.bound(equal.getKey().column() + " = ?", equal.getValue()));
         }
         return Sql.and(where, request.filter());
+    }
+
+    /** A whole thread, as is: its total is the count the database keeps, not a scan of its rows. */
+    private static boolean unfiltered(ParticipantListRequest request) {
+        return request.threadId() != null && request.ids().isEmpty() && request.equals().isEmpty()
+                && request.filter() == Sql.TRUE;
     }
 
     private static List<Object> sortValues(ThreadParticipant row, List<SortKey> keys) {

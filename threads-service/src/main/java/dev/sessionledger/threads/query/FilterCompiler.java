@@ -40,13 +40,16 @@ public final class FilterCompiler {
 
     /**
      * @param parameter the query parameter the filter came in, which every error path starts with
-     * @return the condition, or {@link Sql#TRUE} for an absent filter
+     * @return the condition, or {@link Sql#TRUE} for an absent or empty ({@code {}}) filter
      */
     public static Sql compile(String json, Schema schema, String parameter) {
         if (json == null || json.isBlank()) {
             return Sql.TRUE;
         }
         JsonNode tree = JsonParameter.read(json, parameter, MAX_LENGTH);
+        if (tree.isObject() && tree.isEmpty()) {
+            return Sql.TRUE;
+        }
         return new FilterCompiler(parameter).node(tree, parameter, 1, schema);
     }
 
