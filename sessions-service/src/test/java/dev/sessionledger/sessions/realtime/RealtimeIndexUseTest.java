@@ -1,10 +1,5 @@
 package dev.sessionledger.sessions.realtime;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 
 import javax.sql.DataSource;
 
@@ -13,6 +8,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
+import dev.sessionledger.commons.testing.QueryPlans;
 import dev.sessionledger.commons.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,23 +28,11 @@ class RealtimeIndexUseTest {
     DataSource dataSource;
 
     private String explain(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            s.execute("set local enable_seqscan = off");
-            StringBuilder plan = new StringBuilder();
-            try (ResultSet rs = s.executeQuery("explain " + sql)) {
-                while (rs.next()) {
-                    plan.append(rs.getString(1)).append('\n');
-                }
-            }
-            c.rollback();
-            return plan.toString();
-        }
+        return QueryPlans.explain(dataSource, sql);
     }
 
     private void assertServedBy(String index, String sql) throws Exception {
-        String plan = explain(sql);
-        assertTrue(plan.contains(index) && !plan.contains("Sort"), plan);
+        QueryPlans.assertServedBy(dataSource, index, sql);
     }
 
     @Test
