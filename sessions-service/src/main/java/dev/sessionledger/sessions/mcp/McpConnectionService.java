@@ -33,7 +33,7 @@ public class McpConnectionService {
     @Transactional
     public Opened open(String tenant, UUID sessionId, String shownSessionId, McpRequests.OpenConnection request,
             String idempotencyKey) {
-        sessions.requireActive(tenant, sessionId, shownSessionId);
+        McpSession session = sessions.requireActive(tenant, sessionId, shownSessionId);
         if (idempotencyKey != null) {
             Optional<McpConnection> earlier = connections.byIdempotencyKey(tenant, sessionId, idempotencyKey);
             if (earlier.isPresent()) {
@@ -55,14 +55,17 @@ public class McpConnectionService {
         connection.idempotencyKey = idempotencyKey;
         connection.connectedAt = connection.createdAt;
         connections.persistAndFlush(connection);
+        session.openConnections++;
         return new Opened(connection, participant);
     }
 
     /** Disconnects a connection; disconnecting it again changes nothing. */
     @Transactional
     public Optional<Opened> disconnect(String tenant, UUID sessionId, UUID connectionId) {
-        return connections.inSession(tenant, sessionId, connectionId).map(connection -> {
+        Optional<McpSession> session = sessions.lock(tenant, sessionId);
+        return session.flatMap(s -> connections.inSession(tenant, sessionId, connectionId)).map(connection -> {
             if (McpConnection.CONNECTED.equals(connection.state)) {
+                session.get().openConnections--;
                 Instant now = Instant.now();
                 connection.state = McpConnection.DISCONNECTED;
                 connection.disconnectedAt = now;

@@ -16,8 +16,8 @@ public final class McpMapper {
     }
 
     public static SessionView toView(McpSession s) {
-        return new SessionView("session", format(McpIds.SESSION, s.id), s.status, s.metadata, s.createdAt, s.updatedAt,
-                s.endedAt);
+        return new SessionView("session", format(McpIds.SESSION, s.id), s.status,
+                s.openConnections > 0 ? "connected" : "disconnected", s.metadata, s.createdAt, s.updatedAt, s.endedAt);
     }
 
     public static ParticipantView toView(McpParticipant p) {

@@ -30,4 +30,7 @@ public class McpSession extends McpRecord {
 
     @Column(name = "idempotency_key")
     public String idempotencyKey;
+
+    @Column(name = "open_connections", nullable = false)
+    public int openConnections;
 }

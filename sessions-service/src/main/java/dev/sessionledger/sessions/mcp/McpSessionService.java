@@ -58,6 +58,7 @@ public class McpSessionService {
             session.status = McpSession.ENDED;
             session.endedAt = now;
             session.updatedAt = now;
+            session.openConnections = 0;
             connections.disconnectAll(tenant, id, now);
             runs.stopAll(tenant, id, now);
         });
@@ -70,6 +71,11 @@ public class McpSessionService {
 
     public Optional<McpSession> find(String tenant, UUID id) {
         return sessions.findInTenant(tenant, id);
+    }
+
+    /** The session, locked until the transaction ends, so that its connection count stays exact. */
+    Optional<McpSession> lock(String tenant, UUID id) {
+        return sessions.findInTenantForUpdate(tenant, id);
     }
 
     /** The session, which must exist (404) and still be active (409) to take new connections, providers or runs. */

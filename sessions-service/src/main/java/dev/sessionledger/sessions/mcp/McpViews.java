@@ -12,8 +12,8 @@ public final class McpViews {
     }
 
     /** Metorial's session object. */
-    public record SessionView(String object, String id, String status, Map<String, Object> metadata,
-            Instant createdAt, Instant updatedAt, Instant endedAt) {
+    public record SessionView(String object, String id, String status, String connectionStatus,
+            Map<String, Object> metadata, Instant createdAt, Instant updatedAt, Instant endedAt) {
     }
 
     /** Metorial's session participant object, exactly as the Session Participants API documents it. */

@@ -106,8 +106,11 @@ class McpWriteApiTest {
         String run = given().auth().oauth2(token).when().post("/sessions/" + session + "/providers/" + spr + "/runs")
                 .then().statusCode(201).extract().path("id");
 
+        given().auth().oauth2(token).when().get("/sessions/" + session).then()
+                .body("connection_status", equalTo("connected"));
         given().auth().oauth2(token).when().post("/sessions/" + session + "/end").then().statusCode(200)
-                .body("status", equalTo("ended")).body("ended_at", notNullValue());
+                .body("status", equalTo("ended")).body("connection_status", equalTo("disconnected"))
+                .body("ended_at", notNullValue());
         given().auth().oauth2(token).when().post("/sessions/" + session + "/end").then().statusCode(200)
                 .body("status", equalTo("ended"));
         given().auth().oauth2(token).when().post("/sessions/" + session + "/connections/" + connection + "/disconnect")
@@ -121,6 +124,24 @@ class McpWriteApiTest {
                 .when().post("/sessions/" + session + "/providers").then().statusCode(409);
         given().auth().oauth2(token).when().post("/sessions/" + session + "/providers/" + spr + "/runs").then()
                 .statusCode(409);
+    }
+
+    @Test
+    void connection_status_follows_the_open_connections_of_a_session() {
+        String token = TestTokens.admin(TestTokens.newTenant());
+        String session = McpFixtures.session(token);
+        given().auth().oauth2(token).when().get("/sessions/" + session).then()
+                .body("connection_status", equalTo("disconnected"));
+        String first = McpFixtures.connect(token, session, "one").path("id");
+        String second = McpFixtures.connect(token, session, "two").path("id");
+        for (String connection : new String[] {first, first, second}) {
+            given().auth().oauth2(token).when().get("/sessions/" + session).then()
+                    .body("connection_status", equalTo("connected"));
+            given().auth().oauth2(token).when().post("/sessions/" + session + "/connections/" + connection + "/disconnect")
+                    .then().statusCode(200);
+        }
+        given().auth().oauth2(token).when().get("/sessions/" + session).then()
+                .body("connection_status", equalTo("disconnected"));
     }
 
     @Test
