@@ -187,6 +187,10 @@ class ParticipantListBenchmark {
                 plan(c, plans, Sql.of("SELECT * FROM thread_participant p WHERE ").append(Sql.and(where, segment))
                         .append(" ORDER BY ").append(KeysetSql.orderBy(reversed)).append(" LIMIT 1"));
             }
+            plans.append("-- pageInfo.total of this unfiltered thread list: the count migration V3 keeps\n");
+            plan(c, plans, Sql.bound("SELECT participant_count FROM thread WHERE tenant_id = ?", tenant)
+                    .append(Sql.bound(" AND id = ?", thread)));
+            plans.append("-- pageInfo.total of a filtered list counts its rows; unfiltered, for comparison\n");
             plan(c, plans, Sql.of("SELECT count(*) FROM thread_participant p WHERE ").append(where));
         }
         return plans.toString();
