@@ -7,11 +7,14 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.HttpProxy;
 
 /** A reverse proxy on one port that sends each request to the service the Ingress rules name. */
 public final class Gateway implements AutoCloseable {
+
+    static final int MAX_REQUEST_LINE = 32768;
 
     private static final String NO_ROUTE = "{\"error\":\"no_route\",\"message\":\"No service serves this path\"}";
 
@@ -32,7 +35,9 @@ public final class Gateway implements AutoCloseable {
         HttpProxy proxy = HttpProxy.reverseProxy(client);
         proxy.originSelector(request -> Future.succeededFuture(
                 SocketAddress.inetSocketAddress(portFor(routes, backends, request.path()).orElseThrow(), "127.0.0.1")));
-        HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+        // The thread API takes JSON filters in the query string: allow the line length its service allows.
+        HttpServerOptions options = new HttpServerOptions().setMaxInitialLineLength(MAX_REQUEST_LINE);
+        HttpServer server = vertx.createHttpServer(options).requestHandler(request -> {
             if (portFor(routes, backends, request.path()).isPresent()) {
                 proxy.handle(request);
             } else {

@@ -17,13 +17,14 @@ import org.junit.jupiter.api.Test;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 
 /** The gateway against real HTTP backends that echo which service they are. */
 class GatewayTest {
 
     private Vertx vertx;
     private Gateway gateway;
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     void start() throws Exception {
@@ -43,7 +44,7 @@ class GatewayTest {
     }
 
     private int echo(String name) {
-        HttpServer server = vertx.createHttpServer().requestHandler(r -> r.response()
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setMaxInitialLineLength(65536)).requestHandler(r -> r.response()
                 .putHeader("x-served-by", name)
                 .end(r.method() + " " + r.uri() + " auth=" + r.getHeader("Authorization")));
         return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join().actualPort();
@@ -69,6 +70,14 @@ class GatewayTest {
 
         HttpResponse<String> sessions = get("/sessions/ses_1");
         assertEquals("sessions-service", sessions.headers().firstValue("x-served-by").orElseThrow());
+    }
+
+    @Test
+    void passes_a_long_json_filter_in_the_query_string() throws Exception {
+        String filter = "%7B%22displayName%22%3A%7B%22like%22%3A%22" + "a".repeat(20000) + "%22%7D%7D";
+        HttpResponse<String> response = get("/sessions?filter=" + filter);
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("a".repeat(20000)), "the whole query string reaches the service");
     }
 
     @Test
