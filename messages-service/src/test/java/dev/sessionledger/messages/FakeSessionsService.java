@@ -32,8 +32,9 @@ public class FakeSessionsService implements QuarkusTestResourceLifecycleManager 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PATH = "/internal/mcp/sessions/";
     private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
-    private static final AtomicInteger LOOKUPS = new AtomicInteger();
-    private static volatile String lastAuthorization;
+    /** Per session, so that a late retry of another test's slow lookup cannot be mistaken for this test's. */
+    private static final Map<String, AtomicInteger> LOOKUPS_BY_SESSION = new ConcurrentHashMap<>();
+    private static final Map<String, String> AUTHORIZATION_BY_SESSION = new ConcurrentHashMap<>();
     private static volatile long delayMillis;
     private static HttpServer server;
     private static int port;
@@ -59,13 +60,14 @@ public class FakeSessionsService implements QuarkusTestResourceLifecycleManager 
         }
     }
 
-    /** How many lookups reached the server so far. */
-    public static int lookups() {
-        return LOOKUPS.get();
+    /** How many lookups of one session reached the server so far. */
+    public static int lookupsOf(String session) {
+        return LOOKUPS_BY_SESSION.getOrDefault(session, new AtomicInteger()).get();
     }
 
-    public static String lastAuthorization() {
-        return lastAuthorization;
+    /** The Authorization header of the latest lookup of one session. */
+    public static String authorizationFor(String session) {
+        return AUTHORIZATION_BY_SESSION.get(session);
     }
 
     /** Answers every lookup only after {@code millis}; 0 answers at once. */
@@ -100,7 +102,6 @@ public class FakeSessionsService implements QuarkusTestResourceLifecycleManager 
     }
 
     private static void answer(HttpExchange exchange) throws IOException {
-        LOOKUPS.incrementAndGet();
         if (delayMillis > 0) {
             try {
                 Thread.sleep(delayMillis);
@@ -109,13 +110,16 @@ public class FakeSessionsService implements QuarkusTestResourceLifecycleManager 
             }
         }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        lastAuthorization = authorization;
+        String session = exchange.getRequestURI().getPath().substring(PATH.length());
+        LOOKUPS_BY_SESSION.computeIfAbsent(session, k -> new AtomicInteger()).incrementAndGet();
+        if (authorization != null) {
+            AUTHORIZATION_BY_SESSION.put(session, authorization);
+        }
         String tenant = tenantOf(authorization);
         if (tenant == null) {
             reply(exchange, 401, Map.of("__typename", "error", "ok", false, "status", 401, "code", "unauthorized"));
             return;
         }
-        String session = exchange.getRequestURI().getPath().substring(PATH.length());
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         String serverSession = query.get("server_session_id");
         String run = query.get("provider_run_id");

@@ -242,10 +242,10 @@ class SessionMessageIngestTest {
     void the_callers_token_is_forwarded_and_a_positive_answer_is_cached() {
         MessageFixtures f = new MessageFixtures();
         f.recordNotifications(1);
-        assertEquals("Bearer " + f.token, FakeSessionsService.lastAuthorization());
-        int lookups = FakeSessionsService.lookups();
+        assertEquals("Bearer " + f.token, FakeSessionsService.authorizationFor(f.session));
+        int lookups = FakeSessionsService.lookupsOf(f.session);
         f.recordNotifications(1);
-        assertEquals(lookups, FakeSessionsService.lookups());
+        assertEquals(lookups, FakeSessionsService.lookupsOf(f.session));
     }
 
     @Test
