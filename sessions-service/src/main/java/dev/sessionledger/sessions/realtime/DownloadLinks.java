@@ -1,9 +1,7 @@
 package dev.sessionledger.sessions.realtime;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -11,14 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
-
+import dev.sessionledger.commons.auth.HmacSigner;
 import dev.sessionledger.commons.errors.ApiException;
 import io.quarkus.runtime.Startup;
 
@@ -39,12 +33,11 @@ public class DownloadLinks {
             "transcript", List.of("csv", "json", "srt", "vtt"),
             "summary", List.of("text", "markdown"));
 
-    private static final Logger LOG = Logger.getLogger(DownloadLinks.class);
     private static final String VERSION = "v1";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODE = Base64.getUrlDecoder();
 
-    private final byte[] key;
+    private final HmacSigner signer;
     private final String baseUrl;
     private final java.time.Duration ttl;
 
@@ -59,14 +52,9 @@ public class DownloadLinks {
     @Inject
     public DownloadLinks(RealtimeConfig config) {
         RealtimeConfig.Downloads downloads = config.downloads();
-        if (downloads.secret().isPresent() && !downloads.secret().get().isBlank()) {
-            key = downloads.secret().get().getBytes(StandardCharsets.UTF_8);
-        } else {
-            key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            LOG.warn("realtime.downloads.secret (REALTIME_DOWNLOADS_SECRET) is not set: download links are signed "
-                    + "with a random key and stop working when this process stops or on other replicas");
-        }
+        signer = HmacSigner.fromSecret(downloads.secret(), "realtime.downloads.secret (REALTIME_DOWNLOADS_SECRET) is "
+                + "not set: download links are signed with a random key and stop working when this process stops or "
+                + "on other replicas");
         String base = downloads.baseUrl();
         baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         ttl = downloads.ttl();
@@ -86,6 +74,7 @@ public class DownloadLinks {
             throw forbidden();
         }
         String payload = token.substring(0, token.lastIndexOf('.'));
+        // Compared as text: a base64 decoder ignores the unused low bits of the last character.
         byte[] expected = signature(payload).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, parts[7].getBytes(StandardCharsets.US_ASCII))) {
             throw forbidden();
@@ -108,13 +97,7 @@ public class DownloadLinks {
     }
 
     private String signature(String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return B64.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return B64.encodeToString(signer.sign(payload.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static ApiException forbidden() {

@@ -3,7 +3,6 @@ package dev.sessionledger.threads.query;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -11,19 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.sessionledger.commons.auth.HmacSigner;
 import dev.sessionledger.commons.errors.ApiException;
 
 /**
@@ -36,29 +32,20 @@ public class CursorCodec {
 
     public static final int MAX_LENGTH = 4096;
 
-    private static final Logger LOG = Logger.getLogger(CursorCodec.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String HMAC = "HmacSHA256";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     @ConfigProperty(name = "threads.cursor-secret")
     Optional<String> configuredSecret;
 
-    private SecretKeySpec key;
+    private HmacSigner signer;
 
     @PostConstruct
     void init() {
-        byte[] secret;
-        if (configuredSecret.isPresent() && !configuredSecret.get().isBlank()) {
-            secret = configuredSecret.get().getBytes(StandardCharsets.UTF_8);
-        } else {
-            secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-            LOG.warn("threads.cursor-secret (THREADS_CURSOR_SECRET) is not set: list cursors are signed with a key "
-                    + "made for this process, so they stop working on restart and are not accepted by other replicas");
-        }
-        key = new SecretKeySpec(secret, HMAC);
+        signer = HmacSigner.fromSecret(configuredSecret, "threads.cursor-secret (THREADS_CURSOR_SECRET) is not set: "
+                + "list cursors are signed with a key made for this process, so they stop working on restart and are "
+                + "not accepted by other replicas");
     }
 
     /** The fingerprint of a query's filter, scope and sort that its cursors are tied to. */
@@ -86,7 +73,7 @@ public class CursorCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A cursor could not be written", e);
         }
-        return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(sign(payload));
+        return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(signer.sign(payload));
     }
 
     /**
@@ -107,7 +94,7 @@ public class CursorCodec {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(parameter, "is not a cursor this API issued");
         }
-        if (dot < 0 || !MessageDigest.isEqual(signature, sign(payload))) {
+        if (dot < 0 || !signer.matches(payload, signature)) {
             throw ApiException.invalid(parameter, "is not a cursor this API issued, or it was altered");
         }
         JsonNode tree;
@@ -137,15 +124,5 @@ public class CursorCodec {
             }
         }
         return decoded;
-    }
-
-    private byte[] sign(byte[] payload) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(key);
-            return mac.doFinal(payload);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", e);
-        }
     }
 }
