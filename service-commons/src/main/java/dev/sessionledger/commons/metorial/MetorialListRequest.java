@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import dev.sessionledger.commons.errors.ApiException;
 import dev.sessionledger.commons.ids.PrefixedId;
+import dev.sessionledger.commons.params.WholeNumbers;
 
 /**
  * The paging part of a Metorial list request ({@code limit}, {@code order}, {@code after},
@@ -26,7 +27,7 @@ public record MetorialListRequest(int limit, boolean descending, Anchor anchor) 
     }
 
     public static MetorialListRequest parse(MultivaluedMap<String, String> query, String idPrefix) {
-        int limit = parseLimit(QueryStrings.single(query, "limit"));
+        int limit = WholeNumbers.parse("limit", QueryStrings.single(query, "limit"), DEFAULT_LIMIT, 1, MAX_LIMIT);
         boolean descending = parseOrder(QueryStrings.single(query, "order"));
         String after = QueryStrings.single(query, "after");
         String before = QueryStrings.single(query, "before");
@@ -82,20 +83,6 @@ public record MetorialListRequest(int limit, boolean descending, Anchor anchor) 
         return new MetorialPage<>(items, new MetorialPage.Pagination(before ? more : rowsBehind, before ? rowsBehind : more));
     }
 
-    private static int parseLimit(String text) {
-        if (text == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw ApiException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
-    }
 
     private static boolean parseOrder(String text) {
         if (text == null || text.equalsIgnoreCase("asc")) {

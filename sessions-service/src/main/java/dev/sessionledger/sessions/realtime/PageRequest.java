@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import dev.sessionledger.commons.errors.ApiException;
 import dev.sessionledger.commons.metorial.QueryStrings;
+import dev.sessionledger.commons.params.WholeNumbers;
 
 /** RealtimeKit's offset paging ({@code page_no}, {@code per_page}) and sort direction ({@code sort_order}). */
 public record PageRequest(int pageNo, int perPage, boolean ascending) {
@@ -57,18 +58,6 @@ public record PageRequest(int pageNo, int perPage, boolean ascending) {
     }
 
     private static int number(MultivaluedMap<String, String> query, String name, int fallback, int min, int max) {
-        String text = QueryStrings.single(query, name);
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw ApiException.invalid(name, "must be a whole number from " + min + " to " + max);
+        return WholeNumbers.parse(name, QueryStrings.single(query, name), fallback, min, max);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.params.WholeNumbers;
 import dev.sessionledger.threads.query.FilterCompiler;
 import dev.sessionledger.threads.query.OrderByParser;
 import dev.sessionledger.threads.query.SortKey;
@@ -48,18 +49,7 @@ public record ParticipantListRequest(int limit, String after, String before, Lis
     }
 
     private static int limit(String text) {
-        if (text == null) {
-            return MAX_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below with the same message as an out-of-range number
-        }
-        throw ApiException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+        return WholeNumbers.parse("limit", text, MAX_LIMIT, 1, MAX_LIMIT);
     }
 
     private static UUID threadId(String text) {
