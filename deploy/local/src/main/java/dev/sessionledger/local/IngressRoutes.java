@@ -30,9 +30,13 @@ public final class IngressRoutes {
     }
 
     public static IngressRoutes load(Path manifest) throws IOException {
-        JsonNode ingress = new ObjectMapper(new YAMLFactory()).readTree(manifest.toFile());
+        return of(new ObjectMapper(new YAMLFactory()).readTree(manifest.toFile()), manifest.toString());
+    }
+
+    /** The routes of an Ingress object already read, such as one rendered from a kustomize overlay. */
+    public static IngressRoutes of(JsonNode ingress, String source) throws IOException {
         if (!"Ingress".equals(ingress.path("kind").asText())) {
-            throw new IOException(manifest + " is not an Ingress manifest");
+            throw new IOException(source + " is not an Ingress manifest");
         }
         List<Route> routes = new ArrayList<>();
         for (JsonNode rule : ingress.path("spec").path("rules")) {
@@ -40,7 +44,7 @@ public final class IngressRoutes {
                 String regex = path.path("path").asText();
                 String service = path.path("backend").path("service").path("name").asText();
                 if (regex.isEmpty() || service.isEmpty()) {
-                    throw new IOException(manifest + " has a path rule without a path or a backend service");
+                    throw new IOException(source + " has a path rule without a path or a backend service");
                 }
                 routes.add(new Route(regex, Pattern.compile("^" + regex, Pattern.CASE_INSENSITIVE), service));
             }

@@ -1,0 +1,184 @@
+package dev.sessionledger.kubernetes;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+/** Each check catches the mistake it exists for: a manifest broken on purpose fails with a message naming it. */
+class BrokenManifestsTest {
+
+    private static ManifestChecks.Context context;
+    private static String prodYaml;
+    private static Manifests prod;
+
+    @BeforeAll
+    static void renderProd() throws Exception {
+        context = ManifestChecks.Context.ofProject();
+        prodYaml = Kustomize.render(ManifestChecks.KUBERNETES.resolve("overlays/prod"));
+        prod = Manifests.parse(prodYaml);
+        ManifestChecks.verify(prod, context);
+    }
+
+    @Test
+    void a_typo_in_a_field_name_fails_strict_reading() throws Exception {
+        assertFails(Manifests.parse(prodYaml.replaceFirst("readinessProbe:", "readinesProbe:")),
+                "spec.template.spec.containers[0].readinesProbe: unknown field (not in Container)");
+    }
+
+    @Test
+    void a_typo_in_a_database_cluster_field_fails_strict_reading() throws Exception {
+        assertFails(Manifests.parse(prodYaml.replaceFirst("enablePodAntiAffinity:", "enablePodAntiAfinity:")),
+                "spec.affinity.enablePodAntiAfinity: unknown field (not in Affinity)");
+    }
+
+    @Test
+    void a_value_of_the_wrong_type_fails_strict_reading() {
+        assertFails(broken(m -> ((ObjectNode) m.get("Deployment", "threads-service").path("spec")).set("replicas", TextNode.valueOf("3"))),
+                "Deployment threads-service: spec.replicas");
+    }
+
+    @Test
+    void an_api_version_the_set_does_not_use_is_rejected() {
+        assertFails(broken(m -> m.get("HorizontalPodAutoscaler", "threads-service").put("apiVersion", "autoscaling/v2beta2")),
+                "HorizontalPodAutoscaler threads-service: no model for autoscaling/v2beta2");
+    }
+
+    @Test
+    void a_probe_path_the_service_does_not_serve_is_rejected() {
+        assertFails(broken(m -> ((ObjectNode) container(m, "sessions-service").path("readinessProbe").path("httpGet"))
+                        .put("path", "/q/health/readyz")),
+                "readinessProbe path /q/health/readyz is not served by sessions-service");
+    }
+
+    @Test
+    void a_probe_on_a_port_the_container_does_not_open_is_rejected() {
+        assertFails(broken(m -> ((ObjectNode) container(m, "messages-service").path("livenessProbe").path("httpGet"))
+                        .put("port", "management")),
+                "livenessProbe port management is not a container port");
+    }
+
+    @Test
+    void a_route_that_sends_a_path_to_the_wrong_service_is_rejected() {
+        ManifestProblems problems = assertFails(broken(m -> backendOf(m, "/api/threads(/|$)").put("name", "sessions-service")),
+                "/api/threads/{id} of threads-service is routed to sessions-service");
+        assertTrue(problems.getMessage().contains("differ from the local gateway's"), problems.getMessage());
+    }
+
+    @Test
+    void a_route_that_exposes_internal_paths_is_rejected() {
+        assertFails(broken(m -> ((ObjectNode) ingressPath(m, "/downloads/")).put("path", "/")),
+                "/internal/mcp/sessions/{session_id} of sessions-service must stay inside the cluster");
+    }
+
+    @Test
+    void a_container_without_limits_is_rejected() {
+        assertFails(broken(m -> ((ObjectNode) container(m, "messages-service").path("resources")).remove("limits")),
+                "Deployment messages-service container app: has no cpu limit");
+    }
+
+    @Test
+    void a_writable_root_filesystem_is_rejected() {
+        assertFails(broken(m -> ((ObjectNode) container(m, "threads-service").path("securityContext"))
+                        .put("readOnlyRootFilesystem", false)),
+                "Deployment threads-service container app: must run with readOnlyRootFilesystem: true");
+    }
+
+    @Test
+    void a_secret_that_nothing_provides_is_rejected() {
+        assertFails(broken(m -> ((ObjectNode) container(m, "sessions-service").path("env").get(0)
+                        .path("valueFrom").path("secretKeyRef")).put("name", "sessions-db-ap")),
+                "names Secret sessions-db-ap key host, which is neither in the set");
+    }
+
+    @Test
+    void a_variable_referring_to_an_undefined_one_is_rejected() {
+        assertFails(broken(m -> ((ObjectNode) container(m, "threads-service").path("env").get(3))
+                        .put("value", "jdbc:postgresql://$(DB_HOTS):$(DB_PORT)/$(DB_NAME)")),
+                "refers to $(DB_HOTS), which no earlier variable defines");
+    }
+
+    @Test
+    void a_service_whose_selector_matches_no_pods_is_rejected() {
+        assertFails(broken(m -> ((ObjectNode) m.get("Service", "threads-service").path("spec").path("selector"))
+                        .put("app.kubernetes.io/name", "thread-service")),
+                "Service threads-service: its selector {app.kubernetes.io/name=thread-service} selects no Deployment's pods");
+    }
+
+    @Test
+    void a_database_open_to_another_service_is_rejected() {
+        assertFails(broken(m -> peers(m, "sessions-db").addObject().putObject("podSelector").putObject("matchLabels")
+                        .put("app.kubernetes.io/name", "threads-service")),
+                "NetworkPolicy for database sessions-db: admits [sessions-service, threads-service] on 5432");
+    }
+
+    @Test
+    void a_service_open_to_a_service_that_does_not_call_it_is_rejected() {
+        assertFails(broken(m -> peers(m, "threads-service").addObject().putObject("podSelector").putObject("matchLabels")
+                        .put("app.kubernetes.io/name", "messages-service")),
+                "NetworkPolicy for Deployment threads-service: admits [messages-service] but the services that call it are []");
+    }
+
+    @Test
+    void a_caller_the_policy_forgets_is_rejected() {
+        assertFails(broken(m -> peers(m, "messages-service").remove(1)),
+                "NetworkPolicy for Deployment messages-service: admits [] but the services that call it are [sessions-service]");
+    }
+
+    @Test
+    void a_database_the_operator_cannot_reach_is_rejected() {
+        assertFails(broken(m -> ((ArrayNode) m.get("NetworkPolicy", "threads-db").path("spec").path("ingress")).remove(1)),
+                "NetworkPolicy for database threads-db: the CloudNativePG operator (namespace cnpg-system) must reach ports 8000 and 5432");
+    }
+
+    @Test
+    void an_autoscaler_of_a_missing_deployment_is_rejected() {
+        assertFails(broken(m -> ((ObjectNode) m.get("HorizontalPodAutoscaler", "messages-service").path("spec")
+                        .path("scaleTargetRef")).put("name", "message-service")),
+                "HorizontalPodAutoscaler messages-service: scales apps/v1 Deployment message-service, which is not in the set");
+    }
+
+    private static Manifests broken(Consumer<Manifests> breakIt) {
+        Manifests copy = prod.copy();
+        breakIt.accept(copy);
+        return copy;
+    }
+
+    private static ManifestProblems assertFails(Manifests manifests, String expected) {
+        ManifestProblems problems = assertThrows(ManifestProblems.class, () -> ManifestChecks.verify(manifests, context));
+        if (expected != null) {
+            assertTrue(problems.getMessage().contains(expected), "expected \"" + expected + "\" in:\n" + problems.getMessage());
+        }
+        return problems;
+    }
+
+    private static ObjectNode container(Manifests m, String deployment) {
+        return (ObjectNode) m.get("Deployment", deployment).path("spec").path("template").path("spec").path("containers").get(0);
+    }
+
+    private static ObjectNode ingressPath(Manifests m, String path) {
+        for (var rule : m.get("Ingress", "sessionledger").path("spec").path("rules")) {
+            for (var candidate : rule.path("http").path("paths")) {
+                if (path.equals(candidate.path("path").asText())) {
+                    return (ObjectNode) candidate;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no Ingress path " + path);
+    }
+
+    private static ObjectNode backendOf(Manifests m, String path) {
+        return (ObjectNode) ingressPath(m, path).path("backend").path("service");
+    }
+
+    private static ArrayNode peers(Manifests m, String policy) {
+        return (ArrayNode) m.get("NetworkPolicy", policy).path("spec").path("ingress").get(0).path("from");
+    }
+}

@@ -1,0 +1,239 @@
+package dev.sessionledger.kubernetes;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.sessionledger.local.IngressRoutes;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+
+/**
+ * Who may reach what: the Ingress sends every public path of a service's OpenAPI document to that
+ * service and no private one anywhere, and agrees with the local gateway; each service admits the
+ * ingress controller and exactly the services that call it; each database admits its own service alone.
+ */
+final class NetworkChecks {
+
+    static final String INGRESS_NAMESPACE = "ingress-nginx";
+    static final String OPERATOR_NAMESPACE = "cnpg-system";
+    private static final String NAMESPACE_LABEL = "kubernetes.io/metadata.name";
+    private static final String CLUSTER_LABEL = "cnpg.io/cluster";
+
+    private final Rendered set;
+    private final List<String> problems = new ArrayList<>();
+
+    private NetworkChecks(Rendered set) {
+        this.set = set;
+    }
+
+    static List<String> check(Rendered set, ServiceDocs docs, IngressRoutes gatewayRoutes) {
+        NetworkChecks checks = new NetworkChecks(set);
+        checks.routes(docs, gatewayRoutes);
+        checks.defaultDeny();
+        set.deployments().forEach(checks::serviceAdmission);
+        set.databases().forEach(checks::databaseAdmission);
+        return checks.problems;
+    }
+
+    private void routes(ServiceDocs docs, IngressRoutes gatewayRoutes) {
+        if (set.ingresses().size() != 1) {
+            problems.add("the set must have exactly one Ingress, not " + set.ingresses().size());
+            return;
+        }
+        IngressRoutes routes;
+        try {
+            routes = IngressRoutes.of(new ObjectMapper().valueToTree(set.ingresses().get(0)), "the rendered Ingress");
+        } catch (IOException | RuntimeException e) {
+            problems.add("the rendered Ingress cannot be read as routes: " + e.getMessage());
+            return;
+        }
+        if (!pairs(routes).equals(pairs(gatewayRoutes))) {
+            problems.add("the rendered Ingress routes " + pairs(routes) + " differ from the local gateway's "
+                    + pairs(gatewayRoutes) + " (deploy/kubernetes/base/ingress.yaml)");
+        }
+        docs.paths().forEach((service, paths) -> paths.forEach(path -> {
+            String request = ServiceDocs.sample(path);
+            String expected = ServiceDocs.isPrivate(path) ? null : service;
+            String actual = routes.serviceFor(request).orElse(null);
+            if (expected == null && actual != null) {
+                problems.add("Ingress: " + path + " of " + service + " must stay inside the cluster but is routed to " + actual);
+            } else if (expected != null && !expected.equals(actual)) {
+                problems.add("Ingress: " + path + " of " + service + " is routed to "
+                        + (actual == null ? "no service" : actual));
+            }
+        }));
+    }
+
+    private static List<String> pairs(IngressRoutes routes) {
+        return routes.routes().stream().map(r -> r.path() + " -> " + r.service()).toList();
+    }
+
+    private void defaultDeny() {
+        boolean present = set.networkPolicies().stream().anyMatch(p -> Selectors.isEmpty(p.getSpec().getPodSelector())
+                && isIngressPolicy(p) && (p.getSpec().getIngress() == null || p.getSpec().getIngress().isEmpty()));
+        if (!present) {
+            problems.add("NetworkPolicy: no default-deny policy (empty podSelector, Ingress, no rules) isolates the namespace's pods");
+        }
+    }
+
+    private void serviceAdmission(Deployment deployment) {
+        String where = "NetworkPolicy for Deployment " + deployment.getMetadata().getName();
+        Admission admission = admission(where, deployment.getSpec().getTemplate().getMetadata().getLabels(),
+                INGRESS_NAMESPACE, "ingress-nginx", null);
+        admission.databases().forEach(db -> problems.add(where + ": admits the pods of database " + db));
+        Set<String> callers = callersOf(deployment);
+        if (!admission.deployments().equals(callers)) {
+            problems.add(where + ": admits " + admission.deployments() + " but the services that call it are " + callers);
+        }
+        boolean controller = !admission.trustedRules().isEmpty();
+        boolean routed = isRouted(deployment);
+        if (routed && !controller) {
+            problems.add(where + ": the Ingress routes to it but the ingress controller may not reach it");
+        } else if (!routed && controller) {
+            problems.add(where + ": admits the ingress controller though the Ingress does not route to it");
+        }
+    }
+
+    private void databaseAdmission(CnpgCluster cluster) {
+        String name = cluster.metadata().getName();
+        String where = "NetworkPolicy for database " + name;
+        Admission admission = admission(where, Map.of(CLUSTER_LABEL, name), OPERATOR_NAMESPACE, "cloudnative-pg", 5432);
+        admission.databases().stream().filter(db -> !db.equals(name))
+                .forEach(db -> problems.add(where + ": admits the pods of database " + db));
+        Set<String> owners = new TreeSet<>(set.deployments().stream()
+                .filter(d -> namesSecret(d, cluster.applicationSecret())).map(d -> d.getMetadata().getName()).toList());
+        if (!admission.deployments().equals(owners)) {
+            problems.add(where + ": admits " + admission.deployments() + " on 5432 but only its own service " + owners
+                    + " may connect");
+        }
+        if (admission.trustedRules().stream().noneMatch(r -> covers(r, 8000) && covers(r, 5432))) {
+            problems.add(where + ": the CloudNativePG operator (namespace " + OPERATOR_NAMESPACE
+                    + ") must reach ports 8000 and 5432");
+        }
+    }
+
+    /** Who the policies selecting these pods let in; anything wider than single pods of this namespace is a problem. */
+    private record Admission(Set<String> deployments, Set<String> databases, List<NetworkPolicyIngressRule> trustedRules) {
+    }
+
+    private Admission admission(String where, Map<String, String> podLabels, String trustedNamespace, String trustedApp,
+            Integer port) {
+        Set<String> deployments = new TreeSet<>();
+        Set<String> databases = new TreeSet<>();
+        List<NetworkPolicyIngressRule> trusted = new ArrayList<>();
+        for (NetworkPolicyIngressRule rule : rulesFor(podLabels)) {
+            if (rule.getFrom() == null || rule.getFrom().isEmpty()) {
+                problems.add(where + ": a rule admits every source");
+                continue;
+            }
+            for (NetworkPolicyPeer peer : rule.getFrom()) {
+                if (peer.getIpBlock() != null) {
+                    problems.add(where + ": admits the address block " + peer.getIpBlock().getCidr());
+                } else if (peer.getNamespaceSelector() != null) {
+                    if (isPeer(peer, trustedNamespace, trustedApp)) {
+                        trusted.add(rule);
+                    } else {
+                        problems.add(where + ": admits pods of other namespaces " + peer.getNamespaceSelector());
+                    }
+                } else if (Selectors.isEmpty(peer.getPodSelector())) {
+                    problems.add(where + ": admits every pod of the namespace");
+                } else {
+                    if (port == null || covers(rule, port)) {
+                        deployments.addAll(deploymentsSelectedBy(peer.getPodSelector()));
+                    }
+                    set.databases().stream().map(c -> c.metadata().getName())
+                            .filter(db -> Selectors.matches(peer.getPodSelector(), Map.of(CLUSTER_LABEL, db)))
+                            .forEach(databases::add);
+                }
+            }
+        }
+        return new Admission(deployments, databases, trusted);
+    }
+
+    private List<NetworkPolicyIngressRule> rulesFor(Map<String, String> podLabels) {
+        return set.networkPolicies().stream()
+                .filter(this::isIngressPolicy)
+                .filter(p -> Selectors.isEmpty(p.getSpec().getPodSelector()) || Selectors.matches(p.getSpec().getPodSelector(), podLabels))
+                .flatMap(p -> p.getSpec().getIngress() == null ? Stream.empty() : p.getSpec().getIngress().stream())
+                .toList();
+    }
+
+    private boolean isIngressPolicy(NetworkPolicy policy) {
+        List<String> types = policy.getSpec().getPolicyTypes();
+        return types == null || types.isEmpty() || types.contains("Ingress");
+    }
+
+    private static boolean isPeer(NetworkPolicyPeer peer, String namespace, String app) {
+        return !Selectors.isEmpty(peer.getNamespaceSelector())
+                && Selectors.matches(peer.getNamespaceSelector(), Map.of(NAMESPACE_LABEL, namespace))
+                && !Selectors.isEmpty(peer.getPodSelector())
+                && Selectors.matches(peer.getPodSelector(), Map.of("app.kubernetes.io/name", app));
+    }
+
+    private static boolean covers(NetworkPolicyIngressRule rule, int port) {
+        return rule.getPorts() == null || rule.getPorts().isEmpty() || rule.getPorts().stream()
+                .anyMatch(p -> p.getPort() != null && p.getPort().getIntVal() != null && p.getPort().getIntVal() == port);
+    }
+
+    private Set<String> deploymentsSelectedBy(LabelSelector selector) {
+        Set<String> names = new HashSet<>();
+        set.deployments().stream()
+                .filter(d -> Selectors.matches(selector, d.getSpec().getTemplate().getMetadata().getLabels()))
+                .forEach(d -> names.add(d.getMetadata().getName()));
+        return names;
+    }
+
+    /** The Deployments whose configuration points at one of the Services in front of this one. */
+    private Set<String> callersOf(Deployment callee) {
+        Set<String> hosts = new HashSet<>();
+        set.services().stream()
+                .filter(s -> Selectors.matches(s.getSpec().getSelector(), callee.getSpec().getTemplate().getMetadata().getLabels()))
+                .forEach(s -> hosts.add(s.getMetadata().getName()));
+        Set<String> callers = new TreeSet<>();
+        for (Deployment caller : set.deployments()) {
+            if (caller != callee && configuration(caller).anyMatch(value -> hosts.stream()
+                    .anyMatch(host -> value.matches("https?://" + host + "([.:/].*)?")))) {
+                callers.add(caller.getMetadata().getName());
+            }
+        }
+        return callers;
+    }
+
+    private Stream<String> configuration(Deployment deployment) {
+        return deployment.getSpec().getTemplate().getSpec().getContainers().stream().flatMap(c -> Stream.concat(
+                c.getEnv() == null ? Stream.empty() : c.getEnv().stream().map(e -> e.getValue()).filter(v -> v != null),
+                c.getEnvFrom() == null ? Stream.empty() : c.getEnvFrom().stream()
+                        .filter(f -> f.getConfigMapRef() != null)
+                        .flatMap(f -> set.configMaps().stream()
+                                .filter(m -> m.getMetadata().getName().equals(f.getConfigMapRef().getName()))
+                                .flatMap(m -> m.getData() == null ? Stream.empty() : m.getData().values().stream()))));
+    }
+
+    private static boolean namesSecret(Deployment deployment, String secret) {
+        return deployment.getSpec().getTemplate().getSpec().getContainers().stream().anyMatch(c -> (c.getEnv() != null
+                && c.getEnv().stream().anyMatch(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null
+                        && secret.equals(e.getValueFrom().getSecretKeyRef().getName())))
+                || (c.getEnvFrom() != null && c.getEnvFrom().stream()
+                        .anyMatch(f -> f.getSecretRef() != null && secret.equals(f.getSecretRef().getName()))));
+    }
+
+    private boolean isRouted(Deployment deployment) {
+        Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+        Set<String> backends = new HashSet<>();
+        set.ingresses().forEach(i -> i.getSpec().getRules().forEach(r -> r.getHttp().getPaths()
+                .forEach(p -> backends.add(p.getBackend().getService().getName()))));
+        return set.services().stream().anyMatch(s -> backends.contains(s.getMetadata().getName())
+                && Selectors.matches(s.getSpec().getSelector(), labels));
+    }
+}

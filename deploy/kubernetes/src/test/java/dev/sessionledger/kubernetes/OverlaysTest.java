@@ -1,0 +1,84 @@
+package dev.sessionledger.kubernetes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.sessionledger.local.IngressRoutes;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+
+/** The base and both overlays render with kubectl kustomize and pass every check. */
+class OverlaysTest {
+
+    private static ManifestChecks.Context context;
+
+    @BeforeAll
+    static void readProject() throws Exception {
+        context = ManifestChecks.Context.ofProject();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void renders_and_passes_every_check(String kustomization) throws Exception {
+        Rendered set = ManifestChecks.verify(ManifestChecks.render(kustomization), context);
+
+        assertEquals(ServiceDocs.SERVICES, set.deployments().stream().map(d -> d.getMetadata().getName()).sorted(
+                (a, b) -> ServiceDocs.SERVICES.indexOf(a) - ServiceDocs.SERVICES.indexOf(b)).toList());
+        assertEquals(3, set.services().size());
+        assertEquals(3, set.autoscalers().size());
+        assertEquals(3, set.disruptionBudgets().size());
+        assertEquals(List.of("messages-db", "sessions-db", "threads-db"),
+                set.databases().stream().map(c -> c.metadata().getName()).sorted().toList());
+        assertEquals(1, set.ingresses().size());
+    }
+
+    @Test
+    void dev_runs_one_replica_of_each_service_and_one_database_instance() throws Exception {
+        Rendered set = ManifestChecks.verify(ManifestChecks.render("overlays/dev"), context);
+
+        set.deployments().forEach(d -> assertEquals(1, d.getSpec().getReplicas(), d.getMetadata().getName()));
+        set.autoscalers().forEach(h -> assertEquals(1, h.getSpec().getMinReplicas()));
+        set.databases().forEach(c -> assertEquals(1, c.spec().instances()));
+        assertEquals(Optional.of("sessionledger-dev"), set.deployments().stream()
+                .map(d -> d.getMetadata().getNamespace()).distinct().findFirst());
+    }
+
+    @Test
+    void prod_runs_several_replicas_and_highly_available_databases() throws Exception {
+        Rendered set = ManifestChecks.verify(ManifestChecks.render("overlays/prod"), context);
+
+        for (Deployment deployment : set.deployments()) {
+            assertTrue(deployment.getSpec().getReplicas() >= 3, deployment.getMetadata().getName());
+            assertEquals(2, deployment.getSpec().getTemplate().getSpec().getTopologySpreadConstraints().size());
+        }
+        set.autoscalers().forEach(h -> assertTrue(h.getSpec().getMinReplicas() >= 3 && h.getSpec().getMaxReplicas() > 3));
+        for (CnpgCluster cluster : set.databases()) {
+            assertEquals(3, cluster.spec().instances());
+            assertEquals(CnpgCluster.AntiAffinityType.REQUIRED, cluster.spec().affinity().podAntiAffinityType());
+        }
+        assertEquals(Optional.of("restricted"), set.namespaces().stream()
+                .map(n -> n.getMetadata().getLabels().get("pod-security.kubernetes.io/enforce")).findFirst());
+    }
+
+    @Test
+    void the_cluster_ingress_routes_as_the_local_gateway_does() throws Exception {
+        Rendered set = ManifestChecks.verify(ManifestChecks.render("overlays/prod"), context);
+        IngressRoutes cluster = IngressRoutes.of(new ObjectMapper().valueToTree(set.ingresses().get(0)), "prod");
+
+        assertEquals(Optional.of("messages-service"), cluster.serviceFor("/sessions/ses_1/messages"));
+        assertEquals(Optional.of("sessions-service"), cluster.serviceFor("/sessions/ses_1/connections"));
+        assertEquals(Optional.of("threads-service"), cluster.serviceFor("/api/thread-participants"));
+        assertEquals(Optional.empty(), cluster.serviceFor("/internal/mcp/sessions/ses_1"));
+        assertEquals(context.gatewayRoutes().routes().stream().map(r -> r.path() + r.service()).toList(),
+                cluster.routes().stream().map(r -> r.path() + r.service()).toList());
+    }
+}
