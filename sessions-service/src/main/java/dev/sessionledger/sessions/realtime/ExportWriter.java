@@ -26,6 +26,7 @@ public class ExportWriter {
             "name", "text");
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     @Inject
     RecordingReader reader;
@@ -92,13 +93,21 @@ public class ExportWriter {
         return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
     }
 
-    /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
+    /**
+     * RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. A field that a
+     * spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return) is
+     * prefixed with an apostrophe, as OWASP advises for CSV exports: participants write these texts,
+     * and the person opening the download should not run them. The JSON downloads keep them as written.
+     */
     static void csvRow(Writer w, List<String> fields) throws IOException {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 w.write(',');
             }
             String f = fields.get(i) == null ? "" : fields.get(i);
+            if (!f.isEmpty() && FORMULA_STARTS.indexOf(f.charAt(0)) >= 0) {
+                f = "'" + f;
+            }
             if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
                 w.write('"');
                 w.write(f.replace("\"", "\"\""));

@@ -88,6 +88,23 @@ class DownloadsTest {
     }
 
     @Test
+    void csv_cells_a_spreadsheet_would_run_as_formulas_are_defused() {
+        Meeting m = meeting();
+        m.api().chat(m.session(), List.of(
+                Map.of("participant_id", m.ada(), "payload", "=HYPERLINK(\"http://evil.example\",\"x\")", "created_at", at(2).toString()),
+                Map.of("participant_id", m.ada(), "payload", "@SUM(A1:A9)", "created_at", at(3).toString()),
+                Map.of("participant_id", m.ada(), "payload", "-1 for that idea", "created_at", at(4).toString()),
+                Map.of("participant_id", m.ada(), "payload", "a = b + c", "created_at", at(5).toString())))
+                .statusCode(201);
+
+        String url = m.api().auth().when().get(m.path("/chat")).then().extract().path("data.chat_download_url");
+        List<List<String>> rows = Csv.parse(given().when().get(local(url)).then().statusCode(200).extract().asString());
+
+        assertEquals(List.of("'=HYPERLINK(\"http://evil.example\",\"x\")", "'@SUM(A1:A9)", "'-1 for that idea", "a = b + c"),
+                rows.subList(1, 5).stream().map(r -> r.get(8)).toList());
+    }
+
+    @Test
     void a_chat_batch_with_an_unknown_sender_stores_nothing_and_a_retry_stores_nothing_twice() {
         Meeting m = meeting();
         m.api().chat(m.session(), List.of(
