@@ -145,6 +145,48 @@ class BrokenManifestsTest {
                 "HorizontalPodAutoscaler messages-service: scales apps/v1 Deployment message-service, which is not in the set");
     }
 
+    @Test
+    void a_spread_key_in_both_match_label_keys_and_the_selector_is_rejected() {
+        assertFails(broken(m -> ((ObjectNode) m.get("Deployment", "sessions-service").path("spec").path("template")
+                        .path("spec").path("topologySpreadConstraints").get(0).path("labelSelector").path("matchLabels"))
+                        .put("app.kubernetes.io/name", "sessions-service")),
+                "topology spread key app.kubernetes.io/name is in both matchLabelKeys and labelSelector");
+    }
+
+    @Test
+    void replicas_on_an_autoscaled_deployment_are_rejected() {
+        assertFails(broken(m -> ((ObjectNode) m.get("Deployment", "messages-service").path("spec")).put("replicas", 3)),
+                "Deployment messages-service sets replicas (3), which every kubectl apply would reset");
+    }
+
+    @Test
+    void a_service_listening_on_another_port_than_its_probes_call_is_rejected() {
+        assertFails(broken(m -> m.ofKind("ConfigMap").stream().filter(c -> c.path("data").has("QUARKUS_HTTP_PORT"))
+                        .forEach(c -> ((ObjectNode) c.path("data")).put("QUARKUS_HTTP_PORT", "8081"))),
+                "Deployment threads-service container app: listens on QUARKUS_HTTP_PORT=8081 but its http port");
+    }
+
+    @Test
+    void more_pooled_connections_than_the_database_allows_are_rejected() {
+        assertFails(broken(m -> ((ObjectNode) m.get("HorizontalPodAutoscaler", "messages-service").path("spec"))
+                        .put("maxReplicas", 40)),
+                "Cluster messages-db: its services may open 400 connections (messages-service 40 pods x 10)");
+    }
+
+    @Test
+    void a_policy_admitting_callers_on_the_wrong_port_is_rejected() {
+        assertFails(broken(m -> ((ObjectNode) m.get("NetworkPolicy", "sessions-service").path("spec").path("ingress").get(0)
+                        .path("ports").get(0)).put("port", 9000)),
+                "NetworkPolicy for Deployment sessions-service: a rule admits callers but not on port http");
+    }
+
+    @Test
+    void a_tls_secret_nothing_provides_is_rejected() {
+        assertFails(broken(m -> ((ObjectNode) m.get("Ingress", "sessionledger").path("spec").path("tls").get(0))
+                        .put("secretName", "sessionledger-cert")),
+                "Ingress sessionledger tls: names Secret sessionledger-cert");
+    }
+
     private static Manifests broken(Consumer<Manifests> breakIt) {
         Manifests copy = prod.copy();
         breakIt.accept(copy);

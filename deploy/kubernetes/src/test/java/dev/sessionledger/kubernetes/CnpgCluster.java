@@ -20,7 +20,8 @@ record CnpgCluster(String apiVersion, String kind, ObjectMeta metadata, Spec spe
     record Spec(Integer instances, String imageName, UpdateStrategy primaryUpdateStrategy,
             UpdateMethod primaryUpdateMethod, Boolean enableSuperuserAccess, Bootstrap bootstrap, Storage storage,
             Storage walStorage, ResourceRequirements resources, Affinity affinity, Postgresql postgresql,
-            Monitoring monitoring, String description, Integer minSyncReplicas, Integer maxSyncReplicas) {
+            Monitoring monitoring, String description, Integer minSyncReplicas, Integer maxSyncReplicas,
+            @JsonProperty("enablePDB") Boolean enablePdb) {
     }
 
     enum UpdateStrategy {

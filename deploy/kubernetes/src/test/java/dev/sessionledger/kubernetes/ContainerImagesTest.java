@@ -46,7 +46,8 @@ class ContainerImagesTest {
         assertTrue(user.matches("[1-9][0-9]*"), "a numeric non-root user: " + user);
         assertEquals(Long.parseLong(user), deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser());
         assertEquals(Integer.parseInt(instruction(lines, "EXPOSE").get(0)), app.getPorts().get(0).getContainerPort());
-        assertTrue(app.getImage().startsWith("sessionledger/" + service + ":"), app.getImage());
+        String repository = app.getImage().replaceFirst("[:@][^/]*$", "");
+        assertEquals(service, repository.substring(repository.lastIndexOf('/') + 1), "the image of " + service);
     }
 
     private static List<String> instruction(List<String> lines, String name) {

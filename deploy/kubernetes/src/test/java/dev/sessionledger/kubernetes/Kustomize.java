@@ -2,6 +2,7 @@ package dev.sessionledger.kubernetes;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -12,26 +13,29 @@ final class Kustomize {
     }
 
     static String render(Path kustomization) throws IOException, InterruptedException {
+        Path errors = Files.createTempFile("kustomize", ".err");
         Process process;
         try {
             process = new ProcessBuilder("kubectl", "kustomize", kustomization.toString())
-                    .redirectErrorStream(false)
+                    .redirectError(errors.toFile())
                     .start();
         } catch (IOException e) {
             throw new IllegalStateException("kubectl (1.27 or newer, which carries kustomize 5) must be on the PATH to "
                     + "render the Kubernetes manifests", e);
         }
         process.getOutputStream().close();
-        byte[] out = process.getInputStream().readAllBytes();
-        byte[] err = process.getErrorStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException("kubectl kustomize " + kustomization + " did not finish in 60 s");
+        try {
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("kubectl kustomize " + kustomization + " did not finish in 60 s");
+            }
+            if (process.exitValue() != 0) {
+                throw new IOException("kubectl kustomize " + kustomization + " failed: " + Files.readString(errors).strip());
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        } finally {
+            Files.deleteIfExists(errors);
         }
-        if (process.exitValue() != 0) {
-            throw new IOException("kubectl kustomize " + kustomization + " failed: "
-                    + new String(err, StandardCharsets.UTF_8).strip());
-        }
-        return new String(out, StandardCharsets.UTF_8);
     }
 }

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.sessionledger.local.IngressRoutes;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -91,6 +93,11 @@ final class NetworkChecks {
         String where = "NetworkPolicy for Deployment " + deployment.getMetadata().getName();
         Admission admission = admission(where, deployment.getSpec().getTemplate().getMetadata().getLabels(),
                 INGRESS_NAMESPACE, "ingress-nginx", null);
+        for (NetworkPolicyIngressRule rule : admission.rules()) {
+            servedPorts(deployment).stream().filter(port -> !covers(rule, port))
+                    .forEach(port -> problems.add(where + ": a rule admits callers but not on port "
+                            + (port.getName() != null ? port.getName() : port.getContainerPort())));
+        }
         admission.databases().forEach(db -> problems.add(where + ": admits the pods of database " + db));
         Set<String> callers = callersOf(deployment);
         if (!admission.deployments().equals(callers)) {
@@ -112,7 +119,7 @@ final class NetworkChecks {
         admission.databases().stream().filter(db -> !db.equals(name))
                 .forEach(db -> problems.add(where + ": admits the pods of database " + db));
         Set<String> owners = new TreeSet<>(set.deployments().stream()
-                .filter(d -> namesSecret(d, cluster.applicationSecret())).map(d -> d.getMetadata().getName()).toList());
+                .filter(d -> PodConfiguration.namesSecret(d, cluster.applicationSecret())).map(d -> d.getMetadata().getName()).toList());
         if (!admission.deployments().equals(owners)) {
             problems.add(where + ": admits " + admission.deployments() + " on 5432 but only its own service " + owners
                     + " may connect");
@@ -124,7 +131,8 @@ final class NetworkChecks {
     }
 
     /** Who the policies selecting these pods let in; anything wider than single pods of this namespace is a problem. */
-    private record Admission(Set<String> deployments, Set<String> databases, List<NetworkPolicyIngressRule> trustedRules) {
+    private record Admission(Set<String> deployments, Set<String> databases, List<NetworkPolicyIngressRule> trustedRules,
+            List<NetworkPolicyIngressRule> rules) {
     }
 
     private Admission admission(String where, Map<String, String> podLabels, String trustedNamespace, String trustedApp,
@@ -132,7 +140,8 @@ final class NetworkChecks {
         Set<String> deployments = new TreeSet<>();
         Set<String> databases = new TreeSet<>();
         List<NetworkPolicyIngressRule> trusted = new ArrayList<>();
-        for (NetworkPolicyIngressRule rule : rulesFor(podLabels)) {
+        List<NetworkPolicyIngressRule> rules = rulesFor(podLabels);
+        for (NetworkPolicyIngressRule rule : rules) {
             if (rule.getFrom() == null || rule.getFrom().isEmpty()) {
                 problems.add(where + ": a rule admits every source");
                 continue;
@@ -158,7 +167,7 @@ final class NetworkChecks {
                 }
             }
         }
-        return new Admission(deployments, databases, trusted);
+        return new Admission(deployments, databases, trusted, rules);
     }
 
     private List<NetworkPolicyIngressRule> rulesFor(Map<String, String> podLabels) {
@@ -179,6 +188,25 @@ final class NetworkChecks {
                 && Selectors.matches(peer.getNamespaceSelector(), Map.of(NAMESPACE_LABEL, namespace))
                 && !Selectors.isEmpty(peer.getPodSelector())
                 && Selectors.matches(peer.getPodSelector(), Map.of("app.kubernetes.io/name", app));
+    }
+
+    /** The container ports the Services in front of this Deployment send to. */
+    private List<ContainerPort> servedPorts(Deployment deployment) {
+        Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+        List<ContainerPort> ports = new ArrayList<>();
+        set.services().stream().filter(s -> Selectors.matches(s.getSpec().getSelector(), labels))
+                .flatMap(s -> s.getSpec().getPorts().stream())
+                .forEach(p -> deployment.getSpec().getTemplate().getSpec().getContainers().forEach(c -> WorkloadChecks
+                        .containerPort(c, p.getTargetPort() == null ? new IntOrString(p.getPort()) : p.getTargetPort())
+                        .ifPresent(ports::add)));
+        return ports;
+    }
+
+    /** Whether a rule opens a container port, named or by number, as the API server matches them. */
+    private static boolean covers(NetworkPolicyIngressRule rule, ContainerPort port) {
+        return rule.getPorts() == null || rule.getPorts().isEmpty() || rule.getPorts().stream().anyMatch(p -> p.getPort() != null
+                && (port.getName() != null && port.getName().equals(p.getPort().getStrVal())
+                        || port.getContainerPort().equals(p.getPort().getIntVal())));
     }
 
     private static boolean covers(NetworkPolicyIngressRule rule, int port) {
@@ -202,30 +230,12 @@ final class NetworkChecks {
                 .forEach(s -> hosts.add(s.getMetadata().getName()));
         Set<String> callers = new TreeSet<>();
         for (Deployment caller : set.deployments()) {
-            if (caller != callee && configuration(caller).anyMatch(value -> hosts.stream()
+            if (caller != callee && PodConfiguration.of(caller, set).values().stream().anyMatch(value -> hosts.stream()
                     .anyMatch(host -> value.matches("https?://" + host + "([.:/].*)?")))) {
                 callers.add(caller.getMetadata().getName());
             }
         }
         return callers;
-    }
-
-    private Stream<String> configuration(Deployment deployment) {
-        return deployment.getSpec().getTemplate().getSpec().getContainers().stream().flatMap(c -> Stream.concat(
-                c.getEnv() == null ? Stream.empty() : c.getEnv().stream().map(e -> e.getValue()).filter(v -> v != null),
-                c.getEnvFrom() == null ? Stream.empty() : c.getEnvFrom().stream()
-                        .filter(f -> f.getConfigMapRef() != null)
-                        .flatMap(f -> set.configMaps().stream()
-                                .filter(m -> m.getMetadata().getName().equals(f.getConfigMapRef().getName()))
-                                .flatMap(m -> m.getData() == null ? Stream.empty() : m.getData().values().stream()))));
-    }
-
-    private static boolean namesSecret(Deployment deployment, String secret) {
-        return deployment.getSpec().getTemplate().getSpec().getContainers().stream().anyMatch(c -> (c.getEnv() != null
-                && c.getEnv().stream().anyMatch(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null
-                        && secret.equals(e.getValueFrom().getSecretKeyRef().getName())))
-                || (c.getEnvFrom() != null && c.getEnvFrom().stream()
-                        .anyMatch(f -> f.getSecretRef() != null && secret.equals(f.getSecretRef().getName()))));
     }
 
     private boolean isRouted(Deployment deployment) {

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -38,6 +39,10 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 final class WorkloadChecks {
 
     static final String PART_OF = "app.kubernetes.io/part-of";
+    /** Agroal's pool size when QUARKUS_DATASOURCE_JDBC_MAX_SIZE is not set. */
+    private static final int QUARKUS_DEFAULT_POOL = 20;
+    /** Connections kept aside for superusers, the operator's checks and replication. */
+    private static final int RESERVED_CONNECTIONS = 10;
     private static final Pattern VARIABLE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
 
     private final Rendered set;
@@ -60,6 +65,8 @@ final class WorkloadChecks {
         set.ingresses().forEach(i -> i.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths()
                 .forEach(path -> checks.ingressBackend("Ingress " + i.getMetadata().getName() + " path " + path.getPath(),
                         path.getBackend()))));
+        set.ingresses().stream().filter(i -> i.getSpec().getTls() != null).forEach(i -> i.getSpec().getTls()
+                .forEach(tls -> checks.secret("Ingress " + i.getMetadata().getName() + " tls", tls.getSecretName(), null)));
         set.databases().forEach(checks::database);
         return checks.problems;
     }
@@ -95,12 +102,39 @@ final class WorkloadChecks {
         for (Container container : pod.getContainers()) {
             container(where + " container " + container.getName(), name, container, pod, volumes);
         }
+        listensWhereProbed(where, deployment);
+        if (pod.getTopologySpreadConstraints() != null) {
+            pod.getTopologySpreadConstraints().forEach(spread -> {
+                List<String> keys = spread.getMatchLabelKeys() == null ? List.of() : spread.getMatchLabelKeys();
+                LabelSelector selector = spread.getLabelSelector();
+                keys.stream().filter(key -> selector != null && ((selector.getMatchLabels() != null
+                        && selector.getMatchLabels().containsKey(key)) || (selector.getMatchExpressions() != null
+                                && selector.getMatchExpressions().stream().anyMatch(e -> key.equals(e.getKey())))))
+                        .forEach(key -> problems.add(where + ": topology spread key " + key
+                                + " is in both matchLabelKeys and labelSelector, which the API server rejects"));
+            });
+        }
+    }
+
+    /** Quarkus listens on QUARKUS_HTTP_PORT; the probes and Services call the container port named http. */
+    private void listensWhereProbed(String where, Deployment deployment) {
+        String configured = PodConfiguration.of(deployment, set).get("QUARKUS_HTTP_PORT");
+        for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+            Optional<ContainerPort> http = containerPort(container, new IntOrString("http"));
+            if (http.isEmpty()) {
+                problems.add(where + " container " + container.getName() + ": declares no port named http");
+            } else if (!String.valueOf(http.get().getContainerPort()).equals(configured)) {
+                problems.add(where + " container " + container.getName() + ": listens on QUARKUS_HTTP_PORT=" + configured
+                        + " but its http port, which the probes and the Service call, is " + http.get().getContainerPort());
+            }
+        }
     }
 
     private void container(String where, String service, Container container, PodSpec pod, Set<String> volumes) {
         resources(where, container.getResources());
         String image = container.getImage();
-        if (image == null || !image.matches(".+:[A-Za-z0-9_][A-Za-z0-9_.-]*") || image.endsWith(":latest")) {
+        if (image == null || image.endsWith(":latest")
+                || !(image.matches("[^@]+:[A-Za-z0-9_][A-Za-z0-9_.-]*") || image.matches(".+@sha256:[0-9a-f]{64}"))) {
             problems.add(where + ": image " + image + " must name a fixed tag");
         }
         var security = container.getSecurityContext();
@@ -250,9 +284,9 @@ final class WorkloadChecks {
         if (min > max) {
             problems.add(where + ": minReplicas " + min + " exceeds maxReplicas " + max);
         }
-        if (replicas != null && (replicas < min || replicas > max)) {
-            problems.add(where + ": Deployment " + target.getName() + " starts with " + replicas
-                    + " replicas, outside " + min + ".." + max);
+        if (replicas != null) {
+            problems.add(where + ": Deployment " + target.getName() + " sets replicas (" + replicas
+                    + "), which every kubectl apply would reset under the autoscaler; minReplicas governs");
         }
     }
 
@@ -266,13 +300,31 @@ final class WorkloadChecks {
         }
         IntOrString minAvailable = budget.getSpec().getMinAvailable();
         for (Deployment deployment : covered) {
-            Integer replicas = deployment.getSpec().getReplicas();
+            Integer replicas = fewestReplicas(deployment);
             if (minAvailable != null && minAvailable.getIntVal() != null && replicas != null
                     && minAvailable.getIntVal() >= replicas) {
                 problems.add(where + ": minAvailable " + minAvailable.getIntVal() + " of " + replicas
                         + " replicas blocks every node drain");
             }
         }
+    }
+
+    /** The fewest pods a Deployment runs: its autoscaler's minimum, else its own count (1 if unset). */
+    private Integer fewestReplicas(Deployment deployment) {
+        return set.autoscalers().stream()
+                .filter(h -> deployment.getMetadata().getName().equals(h.getSpec().getScaleTargetRef().getName()))
+                .map(h -> h.getSpec().getMinReplicas() == null ? 1 : h.getSpec().getMinReplicas())
+                .findFirst()
+                .orElse(deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas());
+    }
+
+    /** The most pods a Deployment may run: its autoscaler's maximum, else its own count. */
+    private int mostReplicas(Deployment deployment) {
+        return set.autoscalers().stream()
+                .filter(h -> deployment.getMetadata().getName().equals(h.getSpec().getScaleTargetRef().getName()))
+                .map(h -> h.getSpec().getMaxReplicas())
+                .findFirst()
+                .orElse(deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas());
     }
 
     private void ingressBackend(String where, IngressBackend backend) {
@@ -311,6 +363,30 @@ final class WorkloadChecks {
             problems.add(where + ": must create its database and owner (bootstrap.initdb)");
         }
         resources(where, spec.resources());
+        connectionBudget(where, cluster);
+    }
+
+    /** Every pod its services may run holds a full pool; together they must fit under max_connections. */
+    private void connectionBudget(String where, CnpgCluster cluster) {
+        int maxConnections = Integer.parseInt(cluster.spec().postgresql() == null
+                || cluster.spec().postgresql().parameters() == null ? "100"
+                        : cluster.spec().postgresql().parameters().getOrDefault("max_connections", "100"));
+        int needed = 0;
+        StringBuilder users = new StringBuilder();
+        for (Deployment deployment : set.deployments()) {
+            if (PodConfiguration.namesSecret(deployment, cluster.applicationSecret())) {
+                int pool = Integer.parseInt(PodConfiguration.of(deployment, set)
+                        .getOrDefault("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", String.valueOf(QUARKUS_DEFAULT_POOL)));
+                needed += mostReplicas(deployment) * pool;
+                users.append(users.isEmpty() ? "" : ", ").append(deployment.getMetadata().getName())
+                        .append(' ').append(mostReplicas(deployment)).append(" pods x ").append(pool);
+            }
+        }
+        if (needed > maxConnections - RESERVED_CONNECTIONS) {
+            problems.add(where + ": its services may open " + needed + " connections (" + users + ") but max_connections "
+                    + maxConnections + " leaves " + (maxConnections - RESERVED_CONNECTIONS) + " after "
+                    + RESERVED_CONNECTIONS + " kept for the operator and replication");
+        }
     }
 
     private void configMap(String where, String name, String key) {
