@@ -138,6 +138,16 @@ for name in "${READS[@]}"; do
   measure "$name" "$(database_for "$name")" "$(token_for "$name")"
 done
 
+# The gateway's share: three list endpoints again, straight to their service's port.
+for direct in "participants_list 1" "messages_list 2" "threads_list 3"; do
+  set -- $direct
+  log "$1 straight to its service: wrk ${DURATION}s"
+  "${WRK[@]}" -d "${WARMUP}s" -s "$BENCH/wrk/paths.lua" "http://127.0.0.1:$((BASE + $2))" -- "$P/$1" "$(token_for "$1")" \
+    > /dev/null
+  "${WRK[@]}" -d "${DURATION}s" -s "$BENCH/wrk/paths.lua" "http://127.0.0.1:$((BASE + $2))" -- "$P/$1" \
+    "$(token_for "$1")" > "$RESULTS/$1.direct.wrk"
+done
+
 for batch in 1 100 1000; do
   log "ingest, batches of $batch: wrk ${DURATION}s"
   "${WRK[@]}" -d "${WARMUP}s" -s "$BENCH/wrk/ingest.lua" "$GATEWAY" -- "$P/ingest_sessions" "$ADMIN_TOKEN" "$batch" > /dev/null

@@ -95,6 +95,14 @@ for label, first, deep in PAGES:
         if w["errors"] or w["socket"]:
             notes.append(f"{name}: {w['errors']} non-2xx responses; socket errors: {w['socket']}")
 print()
+print("| the gateway's share | RPS through the gateway | p50 ms | RPS straight to the service | p50 ms |")
+print("|---|---:|---:|---:|---:|")
+for name, api, label in ENDPOINTS:
+    if not (results / (name + ".direct.wrk")).exists():
+        continue
+    w, d = wrk(name), wrk(name + ".direct")
+    print(f"| `{label}` | {num(w['rps'])} | {ms(w['p50'])} | {num(d['rps'])} | {ms(d['p50'])} |")
+print()
 print("| ingest `POST /sessions/{id}/messages` | requests/s | messages/s | p50 ms | p99 ms |")
 print("|---|---:|---:|---:|---:|")
 for batch in (1, 100, 1000):
