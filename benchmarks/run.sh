@@ -169,7 +169,7 @@ done
   echo "postgres=$(cut -d, -f1 "$RESULTS/postgres-version")"
   echo "wrk=$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "pgbench=$(pgbench --version)"
-  echo "duration=$DURATION connections=$CONNECTIONS threads=$THREADS"
+  echo "load=$CONNECTIONS connections, $THREADS threads, ${DURATION} s per figure after ${WARMUP} s of warm-up"
 } > "$RESULTS/machine"
 
 stop_stack

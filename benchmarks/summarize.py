@@ -70,7 +70,7 @@ def ratio(a, b):
 machine = dict(line.split("=", 1) for line in text("machine").splitlines() if "=" in line)
 print(f"Machine: {machine.get('cores', '?')} cores ({machine.get('cpu', '?')}), {machine.get('memory', '?')} memory; "
       f"{machine.get('java', '?')}; {machine.get('postgres', '?')}; {machine.get('wrk', '?')}; "
-      f"{machine.get('pgbench', '?')}. Each figure: {machine.get('duration', '?')}.")
+      f"{machine.get('pgbench', '?')}. wrk and pgbench alike: {machine.get('load', '?')}.")
 print()
 print("| API | endpoint | RPS | p50 ms | p99 ms | SQL ceiling TPS | ratio |")
 print("|---|---|---:|---:|---:|---:|---:|")
