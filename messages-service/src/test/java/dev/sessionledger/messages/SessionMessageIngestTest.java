@@ -60,6 +60,24 @@ class SessionMessageIngestTest {
     }
 
     @Test
+    void a_recorded_batch_answers_with_the_messages_a_read_returns() {
+        MessageFixtures f = new MessageFixtures();
+        Map<String, Object> retried = new HashMap<>(f.message("client", request(1, "tools/call")));
+        retried.put("idempotency_key", "k-1");
+        f.post(List.of(retried)).statusCode(201);
+        Map<String, Object> payload = Map.of("jsonrpc", "2.0", "id", 2, "method", "tools/call",
+                "params", Map.of("name", "search", "arguments", Map.of("query", "caf\u00e9 \"quoted\"", "limit", 10)));
+        List<Map<String, Object>> recorded = f.post(List.of(retried, f.message("client", payload),
+                f.message("server", response(2)), f.message("client", notification("n/1"))))
+                .statusCode(201).extract().jsonPath().getList("items");
+        List<Map<String, Object>> read = f.list(Map.of("limit", 100)).statusCode(200)
+                .extract().jsonPath().getList("items");
+        // The retried message is the one stored first; the three new ones follow it.
+        assertEquals(4, recorded.size());
+        assertEquals(read, recorded);
+    }
+
+    @Test
     void a_response_finds_its_request_stored_by_an_earlier_batch_and_only_from_the_other_side() {
         MessageFixtures f = new MessageFixtures();
         f.post(List.of(f.message("client", request(7, "resources/read")),

@@ -186,6 +186,27 @@ class SessionMessageListTest {
     }
 
     @Test
+    void an_anchor_outside_the_filter_still_tells_what_lies_behind_it() {
+        MessageFixtures f = new MessageFixtures();
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            batch.add(f.message("client", i % 2 == 0 ? request(i, "m" + i) : notification("n" + i)));
+        }
+        List<String> ids = f.post(batch).statusCode(201).extract().jsonPath().getList("items.id");
+        f.list(Map.of("limit", 5, "type", "request", "after", ids.get(1)))
+                .body("items.id", contains(ids.get(2), ids.get(4)))
+                .body("pagination.has_more_before", equalTo(true))
+                .body("pagination.has_more_after", equalTo(false));
+        f.list(Map.of("limit", 5, "type", "notification", "after", ids.get(0)))
+                .body("items.id", contains(ids.get(1), ids.get(3), ids.get(5)))
+                .body("pagination.has_more_before", equalTo(false));
+        f.list(Map.of("limit", 1, "type", "notification", "before", ids.get(4)))
+                .body("items.id", contains(ids.get(3)))
+                .body("pagination.has_more_before", equalTo(true))
+                .body("pagination.has_more_after", equalTo(true));
+    }
+
+    @Test
     void gets_one_message_of_the_session_and_404s_any_other() {
         MessageFixtures f = new MessageFixtures();
         String id = f.post(List.of(f.message("client", request("r", "tools/call")))).statusCode(201)

@@ -6,6 +6,8 @@ import java.util.Optional;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.SocketAddress;
@@ -15,6 +17,7 @@ import io.vertx.httpproxy.HttpProxy;
 public final class Gateway implements AutoCloseable {
 
     static final int MAX_REQUEST_LINE = 32768;
+    static final int BACKEND_CONNECTIONS = 256;
 
     private static final String NO_ROUTE = "{\"error\":\"no_route\",\"message\":\"No service serves this path\"}";
 
@@ -31,7 +34,10 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(IngressRoutes routes, Map<String, Integer> backends, String host, int port) {
         Vertx vertx = Vertx.vertx();
-        HttpClient client = vertx.createHttpClient();
+        // Vert.x keeps 5 connections per backend by default, which would queue requests at the
+        // gateway that an Ingress controller passes straight on.
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions(),
+                new PoolOptions().setHttp1MaxSize(BACKEND_CONNECTIONS));
         HttpProxy proxy = HttpProxy.reverseProxy(client);
         proxy.originSelector(request -> Future.succeededFuture(
                 SocketAddress.inetSocketAddress(portFor(routes, backends, request.path()).orElseThrow(), "127.0.0.1")));

@@ -86,7 +86,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("PUBLIC_BASE_URL", "http://localhost:" + config.gatewayPort());
             log("Starting " + service + " on port " + ports.get(service));
             services.add(ServiceProcess.start(service, config.runnerJar(service), ports.get(service), env,
-                    data.resolve("logs")));
+                    data.resolve("logs"), config.jvmOptions()));
         }
         for (ServiceProcess service : services) {
             service.awaitReady(READY_TIMEOUT);

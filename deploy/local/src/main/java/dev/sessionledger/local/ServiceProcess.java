@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -27,18 +29,26 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /**
+     * Three JVMs start at once on a small machine: the quick C1 compiler and the serial collector
+     * start them sooner, which is what a local stack wants. A benchmark sets its own.
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC");
+
     public static ServiceProcess start(String name, Path runnerJar, int port, Map<String, String> environment,
-            Path logDirectory) throws IOException {
+            Path logDirectory, List<String> jvmOptions) throws IOException {
         if (!Files.isRegularFile(runnerJar)) {
             throw new IOException(runnerJar + " does not exist: build the project first");
         }
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // Three JVMs start at once on a small machine: the quick C1 compiler and the serial
-        // collector start them sooner, which is what a local stack wants.
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-jar", runnerJar.toString())
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", runnerJar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);

@@ -1,11 +1,12 @@
 package dev.sessionledger.local;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** Where the local stack keeps its data and which ports it uses; every value can be set from the environment. */
 public record StackConfig(Path root, Path dataDirectory, int gatewayPort, int postgresPort, int sessionsPort,
-        int messagesPort, int threadsPort) {
+        int messagesPort, int threadsPort, List<String> jvmOptions) {
 
     public static StackConfig fromEnvironment(Path root, Map<String, String> env) {
         Path data = Path.of(env.getOrDefault("LOCAL_DATA_DIR", root.resolve(".local").toString())).toAbsolutePath();
@@ -14,7 +15,15 @@ public record StackConfig(Path root, Path dataDirectory, int gatewayPort, int po
                 port(env, "POSTGRES_PORT", 15432),
                 port(env, "SESSIONS_PORT", 8081),
                 port(env, "MESSAGES_PORT", 8082),
-                port(env, "THREADS_PORT", 8083));
+                port(env, "THREADS_PORT", 8083),
+                jvmOptions(env.get("SERVICE_JVM_OPTIONS")));
+    }
+
+    private static List<String> jvmOptions(String value) {
+        if (value == null || value.isBlank()) {
+            return ServiceProcess.DEFAULT_JVM_OPTIONS;
+        }
+        return List.of(value.trim().split("\\s+"));
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

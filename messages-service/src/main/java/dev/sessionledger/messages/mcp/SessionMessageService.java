@@ -5,9 +5,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -64,13 +66,14 @@ public class SessionMessageService {
         for (int i = 0; i < resolved.size(); i++) {
             rows.add(toRow(ids.get(i), tenant, sessionId, resolved.get(i), now));
         }
-        List<UUID> inserted = messages.insertAll(tenant, sessionId, rows);
-        Map<UUID, SessionMessage> byId = index(messages.findInTenant(tenant, inserted), m -> m.id);
+        Set<UUID> inserted = new HashSet<>(messages.insertAll(tenant, sessionId, rows));
+        // A row this batch inserted is answered as built, which is what was stored; only a message
+        // whose key an earlier batch stored is read back.
         Map<String, SessionMessage> byKey = index(messages.findByIdempotencyKeys(tenant, sessionId,
-                rows.stream().filter(r -> r.idempotencyKey != null && !byId.containsKey(r.id))
+                rows.stream().filter(r -> r.idempotencyKey != null && !inserted.contains(r.id))
                         .map(r -> r.idempotencyKey).toList()),
                 m -> m.idempotencyKey);
-        return rows.stream().map(r -> byId.containsKey(r.id) ? byId.get(r.id) : byKey.get(r.idempotencyKey)).toList();
+        return rows.stream().map(r -> inserted.contains(r.id) ? r : byKey.get(r.idempotencyKey)).toList();
     }
 
     /**

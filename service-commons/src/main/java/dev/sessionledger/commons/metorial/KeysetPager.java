@@ -3,13 +3,15 @@ package dev.sessionledger.commons.metorial;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /**
  * Runs a Metorial list request as a keyset scan over an entity's time-ordered {@code id}: one
- * bounded read from the anchor plus, when there is an anchor, a one-row probe behind it. Both are
- * served by an index that ends in {@code id} after the filter's equality columns.
+ * bounded read from the anchor, and a one-row probe behind it only when the anchor is not among
+ * the rows read. Both are served by an index that ends in {@code id} after the filter's equality
+ * columns.
  */
 public final class KeysetPager {
 
@@ -41,13 +43,24 @@ public final class KeysetPager {
             return request.page(rows, false);
         }
         Map<String, Object> bound = new HashMap<>(params);
-        bound.put("anchor", request.anchor().id());
-        List<E> rows = repository.find(where + " and id " + request.beyondAnchor() + " :anchor"
-                + orderBy(orderLead, direction), bound).page(0, request.fetchSize()).list();
-        // Walking away from the anchor finds the nearest row behind it first, whatever lies further.
+        UUID anchor = request.anchor().id();
+        bound.put("anchor", anchor);
+        // The scan starts at the anchor itself. A client pages on from a row it was shown, so the
+        // anchor is usually there, and it is the row behind the page: one read, not two.
+        List<E> rows = repository.find(where + " and id " + request.fromAnchor() + " :anchor"
+                + orderBy(orderLead, direction), bound).page(0, request.fetchSize() + 1).list();
+        if (!rows.isEmpty() && anchor.equals(idOf(repository, rows.get(0)))) {
+            return request.page(rows.subList(1, rows.size()), true);
+        }
+        // An anchor outside the filtered rows: walking away from it finds the nearest row behind
+        // it first, whatever lies further.
         boolean behind = repository.find(where + " and id " + request.behindAnchor() + " :anchor"
                 + orderBy(orderLead, opposite), bound).page(0, 1).firstResultOptional().isPresent();
-        return request.page(rows, behind);
+        return request.page(rows.subList(0, Math.min(rows.size(), request.fetchSize())), behind);
+    }
+
+    private static Object idOf(PanacheRepositoryBase<?, ?> repository, Object entity) {
+        return repository.getEntityManager().getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity);
     }
 
     private static String orderBy(String orderLead, String direction) {

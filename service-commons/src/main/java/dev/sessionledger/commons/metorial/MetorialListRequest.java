@@ -53,6 +53,11 @@ public record MetorialListRequest(int limit, boolean descending, Anchor anchor) 
         return scanAscending() ? ">" : "<";
     }
 
+    /** The comparison that keeps the anchor and the rows beyond it, in the scan's direction. */
+    public String fromAnchor() {
+        return scanAscending() ? ">=" : "<=";
+    }
+
     /** The comparison that finds rows on the other side of the anchor, the anchor itself included. */
     public String behindAnchor() {
         return scanAscending() ? "<=" : ">=";

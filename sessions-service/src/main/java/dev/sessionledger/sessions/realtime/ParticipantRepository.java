@@ -68,10 +68,6 @@ public class ParticipantRepository implements PanacheRepositoryBase<RealtimePart
                 .page(Page.of(page.pageNo() - 1, page.perPage())).list();
     }
 
-    public long count(String tenant, UUID sessionId, String search) {
-        return count(where(search), params(tenant, sessionId, search));
-    }
-
     /** One page of the consolidated view; {@code now} prices the stays still open. */
     @SuppressWarnings("unchecked")
     public List<ConsolidatedRow> consolidatedPage(String tenant, UUID sessionId, String search, String sortBy,
@@ -95,17 +91,6 @@ public class ParticipantRepository implements PanacheRepositoryBase<RealtimePart
                     uuids(r[10])));
         }
         return result;
-    }
-
-    public long consolidatedCount(String tenant, UUID sessionId, String search) {
-        Object count = getEntityManager()
-                .createNativeQuery("SELECT count(*) FROM (" + CONSOLIDATED + ") g")
-                .setParameter("now", Timestamp.from(Instant.now()))
-                .setParameter("tenant", tenant)
-                .setParameter("session", sessionId)
-                .setParameter("pattern", search == null ? null : Like.containing(search))
-                .getSingleResult();
-        return ((Number) count).longValue();
     }
 
     /** The join times of the peers still inside each of the given sessions, in one query. */

@@ -32,13 +32,16 @@ public class ParticipantService {
     public record Joined(RealtimeParticipant peer, boolean created) {
     }
 
-    /** A page of peers with their events when asked for, and how many match in all. */
-    public record ParticipantPage(List<RealtimeParticipant> peers, Map<UUID, List<PeerEvent>> events, long total) {
+    /**
+     * A page of peers with their events when asked for. RealtimeKit's participant list carries no
+     * paging total, so none is counted.
+     */
+    public record ParticipantPage(List<RealtimeParticipant> peers, Map<UUID, List<PeerEvent>> events) {
     }
 
-    /** A page of the consolidated view. */
+    /** A page of the consolidated view; like the raw view, without a total. */
     public record ConsolidatedPage(List<ParticipantRepository.ConsolidatedRow> people,
-            Map<UUID, List<PeerEvent>> events, Map<UUID, RealtimeParticipant> peers, long total) {
+            Map<UUID, List<PeerEvent>> events, Map<UUID, RealtimeParticipant> peers) {
     }
 
     @Transactional
@@ -133,7 +136,7 @@ public class ParticipantService {
         Map<UUID, List<PeerEvent>> peerEvents = withEvents
                 ? events.byPeer(scope.tenant(), peers.stream().map(p -> p.id).toList())
                 : Map.of();
-        return Optional.of(new ParticipantPage(peers, peerEvents, participants.count(scope.tenant(), sessionId, search)));
+        return Optional.of(new ParticipantPage(peers, peerEvents));
     }
 
     public Optional<ConsolidatedPage> consolidated(RealtimeScope scope, UUID sessionId, String search, String sortBy,
@@ -151,8 +154,7 @@ public class ParticipantService {
             peers = participants.list("tenantId = ?1 and id in ?2", scope.tenant(), ids).stream()
                     .collect(java.util.stream.Collectors.toMap(p -> p.id, p -> p));
         }
-        return Optional.of(new ConsolidatedPage(people, peerEvents, peers,
-                participants.consolidatedCount(scope.tenant(), sessionId, search)));
+        return Optional.of(new ConsolidatedPage(people, peerEvents, peers));
     }
 
     /** A peer of a session of this app, with its events when asked for (else null). */

@@ -17,6 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 import dev.sessionledger.commons.ids.PrefixedId;
@@ -32,6 +37,9 @@ import io.restassured.response.Response;
 @QuarkusTestResource(TestTokens.class)
 @QuarkusTestResource(FakeMessagesService.class)
 class SessionParticipantResourceTest {
+
+    @Inject
+    EntityManagerFactory entityManagerFactory;
 
     /** A tenant with two sessions: s1 has clients a, b and provider p; s2 has clients b, c. */
     record World(String token, String s1, String s2, String a, String b, String c, String p, String connA,
@@ -117,6 +125,23 @@ class SessionParticipantResourceTest {
         assertEquals(List.of(w.b(), w.p(), w.c()), ids(w, Map.of("updated_at[lt]", middle.toString())));
         assertEquals(List.of(late), ids(w, Map.of("updated_at[gte]", middle.toString(), "created_at[gte]",
                 middle.toString())));
+    }
+
+    @Test
+    void a_page_after_a_row_it_was_shown_is_one_read_and_after_any_other_id_two() {
+        World w = world();
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+        given().auth().oauth2(w.token()).queryParam("after", w.a()).when().get("/session-participants").then()
+                .statusCode(200).body("items.id", contains(w.b(), w.p(), w.c()))
+                .body("pagination.has_more_before", equalTo(true));
+        assertEquals(1, statistics.getPrepareStatementCount());
+        statistics.clear();
+        given().auth().oauth2(w.token()).queryParam("after", w.a()).queryParam("type", "provider").when()
+                .get("/session-participants").then()
+                .statusCode(200).body("items.id", contains(w.p())).body("pagination.has_more_before", equalTo(false));
+        // The anchor is no provider: a probe behind it answers has_more_before.
+        assertEquals(2, statistics.getPrepareStatementCount());
     }
 
     @Test

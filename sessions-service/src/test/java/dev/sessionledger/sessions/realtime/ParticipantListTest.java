@@ -6,9 +6,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
@@ -20,6 +26,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(TestTokens.class)
 class ParticipantListTest {
+
+    @Inject
+    EntityManagerFactory entityManagerFactory;
 
     /** Ada stays 0-5 then rejoins 7-8 (two peers, one person), Bob 1-2, Cy 3-9. */
     private static Meeting meeting() {
@@ -56,6 +65,19 @@ class ParticipantListTest {
                 .then()
                 .body("data.participants.id", contains(m.cy(), m.ada1(), m.ada2(), m.bob()))
                 .body("data.participants.duration", contains(6.0f, 5.0f, 1.0f, 1.0f));
+    }
+
+    @Test
+    void a_page_of_peers_is_read_without_counting_them_as_the_list_shows_no_total() {
+        Meeting m = meeting();
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        for (String view : new String[] {"raw", "consolidated"}) {
+            statistics.clear();
+            m.api().auth().queryParam("view", view).queryParam("per_page", 2).when().get(m.participants()).then()
+                    .statusCode(200).body("data.participants", hasSize(2)).body("paging", nullValue());
+            // The session's lookup, then the page.
+            assertEquals(2, statistics.getPrepareStatementCount(), view);
+        }
     }
 
     @Test

@@ -60,11 +60,14 @@ public class ParticipantListRepository {
     /**
      * Up to {@code limit} participants matching {@code where}, in the order of {@code keys}, starting
      * beyond {@code anchor} (or at the start when it is null).
+     *
+     * @param lead a column {@code where} holds to one value, named first in the order so that only
+     *             an index leading with it gives the order; or null
      */
-    public List<ThreadParticipant> read(Sql where, List<SortKey> keys, List<Object> anchor, boolean inclusive,
-            int limit) {
+    public List<ThreadParticipant> read(Sql where, String lead, List<SortKey> keys, List<Object> anchor,
+            boolean inclusive, int limit) {
         List<ThreadParticipant> found = new ArrayList<>();
-        Sql order = KeysetSql.orderBy(keys);
+        Sql order = KeysetSql.orderBy(lead, keys);
         try (Connection connection = dataSource.getConnection()) {
             for (Sql segment : KeysetSql.segments(keys, anchor, inclusive)) {
                 if (found.size() >= limit) {

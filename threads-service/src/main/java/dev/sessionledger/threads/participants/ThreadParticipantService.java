@@ -32,6 +32,8 @@ import dev.sessionledger.threads.thread.ThreadAccess;
 @ApplicationScoped
 public class ThreadParticipantService {
 
+    private static final String THREAD = "p.thread_id";
+
     @Inject
     ThreadParticipantRepository participants;
 
@@ -54,6 +56,7 @@ public class ThreadParticipantService {
             }
         }
         Sql where = where(caller.tenant(), request);
+        String lead = request.threadId() == null ? null : THREAD;
         List<SortKey> keys = request.sort();
         List<SortKey> reversed = keys.stream().map(SortKey::reversed).toList();
         String scope = CursorCodec.scopeOf(where, keys);
@@ -63,18 +66,18 @@ public class ThreadParticipantService {
         boolean hasPrevious;
         if (request.before() != null) {
             List<Object> anchor = cursors.decode(request.before(), "before", scope, keys);
-            rows = new ArrayList<>(lists.read(where, reversed, anchor, false, limit + 1));
+            rows = new ArrayList<>(lists.read(where, lead, reversed, anchor, false, limit + 1));
             hasPrevious = rows.size() > limit;
             rows = new ArrayList<>(rows.subList(0, Math.min(limit, rows.size())));
             Collections.reverse(rows);
-            hasNext = !lists.read(where, keys, anchor, true, 1).isEmpty();
+            hasNext = !lists.read(where, lead, keys, anchor, true, 1).isEmpty();
         } else {
             List<Object> anchor = request.after() == null ? null
                     : cursors.decode(request.after(), "after", scope, keys);
-            rows = lists.read(where, keys, anchor, false, limit + 1);
+            rows = lists.read(where, lead, keys, anchor, false, limit + 1);
             hasNext = rows.size() > limit;
             rows = rows.subList(0, Math.min(limit, rows.size()));
-            hasPrevious = anchor != null && !lists.read(where, reversed, anchor, true, 1).isEmpty();
+            hasPrevious = anchor != null && !lists.read(where, lead, reversed, anchor, true, 1).isEmpty();
         }
         long total = unfiltered(request)
                 ? lists.participantCount(caller.tenant(), request.threadId())
@@ -152,7 +155,12 @@ public class ThreadParticipantService {
     private static Sql where(String tenant, ParticipantListRequest request) {
         Sql where = Sql.bound("p.tenant_id = ?", tenant);
         if (request.threadId() != null) {
-            where = Sql.and(where, Sql.bound("p.thread_id = ?", request.threadId()));
+            // A closed range rather than "=": PostgreSQL would drop a column fixed by "=" from the
+            // order, and then walk the primary key for any filter it expects to match often, reading
+            // every other thread's rows first. Led by thread_id, the order is given only by the
+            // thread's (tenant_id, thread_id, <key>, id) indexes (see migration V2).
+            where = Sql.and(where, new Sql(THREAD + " >= ? AND " + THREAD + " <= ?",
+                    List.of(request.threadId(), request.threadId())));
         }
         if (!request.ids().isEmpty()) {
             String markers = String.join(", ", Collections.nCopies(request.ids().size(), "?"));

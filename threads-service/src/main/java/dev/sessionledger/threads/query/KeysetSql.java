@@ -66,9 +66,15 @@ public final class KeysetSql {
     /**
      * The ORDER BY for a segment. The first key is constant in its nulls inside a segment, so it is
      * written without a null placement, which lets one index serve all directions.
+     *
+     * @param lead a column the query holds to one value, ordered first in the first key's
+     *             direction (which leaves the order unchanged), or null
      */
-    public static Sql orderBy(List<SortKey> keys) {
+    public static Sql orderBy(String lead, List<SortKey> keys) {
         List<String> parts = new ArrayList<>();
+        if (lead != null) {
+            parts.add(lead + (keys.get(0).direction().descending() ? " DESC" : " ASC"));
+        }
         for (int i = 0; i < keys.size(); i++) {
             parts.add(keys.get(i).orderSql(i > 0));
         }
