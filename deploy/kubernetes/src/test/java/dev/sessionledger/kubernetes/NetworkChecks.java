@@ -91,7 +91,7 @@ final class NetworkChecks {
 
     private void serviceAdmission(Deployment deployment) {
         String where = "NetworkPolicy for Deployment " + deployment.getMetadata().getName();
-        Admission admission = admission(where, deployment.getSpec().getTemplate().getMetadata().getLabels(),
+        Admission admission = admission(where, Rendered.podLabels(deployment),
                 INGRESS_NAMESPACE, "ingress-nginx", null);
         for (NetworkPolicyIngressRule rule : admission.rules()) {
             servedPorts(deployment).stream().filter(port -> !covers(rule, port))
@@ -192,10 +192,8 @@ final class NetworkChecks {
 
     /** The container ports the Services in front of this Deployment send to. */
     private List<ContainerPort> servedPorts(Deployment deployment) {
-        Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
         List<ContainerPort> ports = new ArrayList<>();
-        set.services().stream().filter(s -> Selectors.matches(s.getSpec().getSelector(), labels))
-                .flatMap(s -> s.getSpec().getPorts().stream())
+        set.servicesFor(deployment).stream().flatMap(s -> s.getSpec().getPorts().stream())
                 .forEach(p -> deployment.getSpec().getTemplate().getSpec().getContainers().forEach(c -> WorkloadChecks
                         .containerPort(c, p.getTargetPort() == null ? new IntOrString(p.getPort()) : p.getTargetPort())
                         .ifPresent(ports::add)));
@@ -217,17 +215,14 @@ final class NetworkChecks {
     private Set<String> deploymentsSelectedBy(LabelSelector selector) {
         Set<String> names = new HashSet<>();
         set.deployments().stream()
-                .filter(d -> Selectors.matches(selector, d.getSpec().getTemplate().getMetadata().getLabels()))
+                .filter(d -> Selectors.matches(selector, Rendered.podLabels(d)))
                 .forEach(d -> names.add(d.getMetadata().getName()));
         return names;
     }
 
     /** The Deployments whose configuration points at one of the Services in front of this one. */
     private Set<String> callersOf(Deployment callee) {
-        Set<String> hosts = new HashSet<>();
-        set.services().stream()
-                .filter(s -> Selectors.matches(s.getSpec().getSelector(), callee.getSpec().getTemplate().getMetadata().getLabels()))
-                .forEach(s -> hosts.add(s.getMetadata().getName()));
+        List<String> hosts = set.servicesFor(callee).stream().map(s -> s.getMetadata().getName()).toList();
         Set<String> callers = new TreeSet<>();
         for (Deployment caller : set.deployments()) {
             if (caller != callee && PodConfiguration.of(caller, set).values().stream().anyMatch(value -> hosts.stream()
@@ -239,11 +234,9 @@ final class NetworkChecks {
     }
 
     private boolean isRouted(Deployment deployment) {
-        Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
         Set<String> backends = new HashSet<>();
         set.ingresses().forEach(i -> i.getSpec().getRules().forEach(r -> r.getHttp().getPaths()
                 .forEach(p -> backends.add(p.getBackend().getService().getName()))));
-        return set.services().stream().anyMatch(s -> backends.contains(s.getMetadata().getName())
-                && Selectors.matches(s.getSpec().getSelector(), labels));
+        return set.servicesFor(deployment).stream().anyMatch(s -> backends.contains(s.getMetadata().getName()));
     }
 }

@@ -79,7 +79,7 @@ final class WorkloadChecks {
         }
         labelled(where, deployment.getMetadata().getLabels());
         var template = deployment.getSpec().getTemplate();
-        Map<String, String> podLabels = template.getMetadata() == null ? null : template.getMetadata().getLabels();
+        Map<String, String> podLabels = Rendered.podLabels(deployment);
         if (Selectors.isEmpty(deployment.getSpec().getSelector())) {
             problems.add(where + ": has no selector");
         } else if (!Selectors.matches(deployment.getSpec().getSelector(), podLabels)) {
@@ -249,7 +249,7 @@ final class WorkloadChecks {
         String where = "Service " + service.getMetadata().getName();
         labelled(where, service.getMetadata().getLabels());
         List<Deployment> backends = set.deployments().stream()
-                .filter(d -> Selectors.matches(service.getSpec().getSelector(), d.getSpec().getTemplate().getMetadata().getLabels()))
+                .filter(d -> Selectors.matches(service.getSpec().getSelector(), Rendered.podLabels(d)))
                 .toList();
         if (backends.isEmpty()) {
             problems.add(where + ": its selector " + service.getSpec().getSelector() + " selects no Deployment's pods");
@@ -293,16 +293,15 @@ final class WorkloadChecks {
     private void disruptionBudget(PodDisruptionBudget budget) {
         String where = "PodDisruptionBudget " + budget.getMetadata().getName();
         List<Deployment> covered = set.deployments().stream()
-                .filter(d -> Selectors.matches(budget.getSpec().getSelector(), d.getSpec().getTemplate().getMetadata().getLabels()))
+                .filter(d -> Selectors.matches(budget.getSpec().getSelector(), Rendered.podLabels(d)))
                 .toList();
         if (covered.isEmpty()) {
             problems.add(where + ": selects no Deployment's pods");
         }
         IntOrString minAvailable = budget.getSpec().getMinAvailable();
         for (Deployment deployment : covered) {
-            Integer replicas = fewestReplicas(deployment);
-            if (minAvailable != null && minAvailable.getIntVal() != null && replicas != null
-                    && minAvailable.getIntVal() >= replicas) {
+            int replicas = fewestReplicas(deployment);
+            if (minAvailable != null && minAvailable.getIntVal() != null && minAvailable.getIntVal() >= replicas) {
                 problems.add(where + ": minAvailable " + minAvailable.getIntVal() + " of " + replicas
                         + " replicas blocks every node drain");
             }
@@ -310,21 +309,19 @@ final class WorkloadChecks {
     }
 
     /** The fewest pods a Deployment runs: its autoscaler's minimum, else its own count (1 if unset). */
-    private Integer fewestReplicas(Deployment deployment) {
-        return set.autoscalers().stream()
-                .filter(h -> deployment.getMetadata().getName().equals(h.getSpec().getScaleTargetRef().getName()))
+    private int fewestReplicas(Deployment deployment) {
+        return set.autoscalerOf(deployment)
                 .map(h -> h.getSpec().getMinReplicas() == null ? 1 : h.getSpec().getMinReplicas())
-                .findFirst()
-                .orElse(deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas());
+                .orElse(ownReplicas(deployment));
     }
 
     /** The most pods a Deployment may run: its autoscaler's maximum, else its own count. */
     private int mostReplicas(Deployment deployment) {
-        return set.autoscalers().stream()
-                .filter(h -> deployment.getMetadata().getName().equals(h.getSpec().getScaleTargetRef().getName()))
-                .map(h -> h.getSpec().getMaxReplicas())
-                .findFirst()
-                .orElse(deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas());
+        return set.autoscalerOf(deployment).map(h -> h.getSpec().getMaxReplicas()).orElse(ownReplicas(deployment));
+    }
+
+    private static int ownReplicas(Deployment deployment) {
+        return deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
     }
 
     private void ingressBackend(String where, IngressBackend backend) {
