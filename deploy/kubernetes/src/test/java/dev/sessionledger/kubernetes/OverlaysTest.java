@@ -73,6 +73,18 @@ class OverlaysTest {
                 .map(n -> n.getMetadata().getLabels().get("pod-security.kubernetes.io/enforce")).findFirst());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void every_service_requires_the_token_audience_its_overlay_sets(String overlay) throws Exception {
+        Rendered set = ManifestChecks.verify(ManifestChecks.render(overlay), context);
+        String expected = overlay.endsWith("prod") ? "https://sessionledger.example.com" : "sessionledger";
+
+        for (Deployment deployment : set.deployments()) {
+            assertEquals(expected, PodConfiguration.of(deployment, set).get("MP_JWT_VERIFY_AUDIENCES"),
+                    deployment.getMetadata().getName());
+        }
+    }
+
     @Test
     void the_cluster_ingress_routes_as_the_local_gateway_does() throws Exception {
         Rendered set = ManifestChecks.verify(ManifestChecks.render("overlays/prod"), context);

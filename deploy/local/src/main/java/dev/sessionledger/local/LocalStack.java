@@ -81,6 +81,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_PASSWORD", "local-only");
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
             env.put("MP_JWT_VERIFY_ISSUER", TokenMinter.ISSUER);
+            env.put("MP_JWT_VERIFY_AUDIENCES", TokenMinter.AUDIENCE);
             env.put("SESSIONS_SERVICE_URL", "http://127.0.0.1:" + config.sessionsPort());
             env.put("MESSAGES_SERVICE_URL", "http://127.0.0.1:" + config.messagesPort());
             env.put("PUBLIC_BASE_URL", "http://localhost:" + config.gatewayPort());

@@ -34,6 +34,9 @@ class LocalTokensTest {
         assertTrue(claims(tokens.get("ADMIN_TOKEN")).contains("admin"));
         assertTrue(claims(tokens.get("MEMBER_TOKEN")).contains("\"sub\":\"demo-member\""));
         assertTrue(claims(tokens.get("OTHER_TOKEN")).contains("\"tenant\":\"other\""));
+        for (String token : tokens.values()) {
+            assertTrue(claims(token).contains("\"aud\":\"" + TokenMinter.AUDIENCE + "\""), "every token names the audience");
+        }
     }
 
     private static String claims(String jwt) {

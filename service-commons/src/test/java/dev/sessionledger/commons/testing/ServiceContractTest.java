@@ -56,6 +56,18 @@ public abstract class ServiceContractTest {
     }
 
     @Test
+    void a_token_minted_for_another_audience_is_401() {
+        assertUnauthorizedEnvelope(given().auth().oauth2(TestTokens.forAudience("another-application", "acme"))
+                .when().get(protectedPath()).then().statusCode(401));
+    }
+
+    @Test
+    void a_token_without_an_audience_is_401() {
+        assertUnauthorizedEnvelope(given().auth().oauth2(TestTokens.forAudience(null, "acme"))
+                .when().get(protectedPath()).then().statusCode(401));
+    }
+
+    @Test
     void a_malformed_token_is_401() {
         assertUnauthorizedEnvelope(given().header("Authorization", "Bearer not.a.jwt")
                 .when().get(protectedPath()).then().statusCode(401));

@@ -22,7 +22,8 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         return Map.of(
                 "mp.jwt.verify.publickey", SigningKeys.toPem(KEYS.getPublic()),
-                "mp.jwt.verify.issuer", TokenMinter.ISSUER);
+                "mp.jwt.verify.issuer", TokenMinter.ISSUER,
+                "mp.jwt.verify.audiences", TokenMinter.AUDIENCE);
     }
 
     @Override
@@ -47,6 +48,11 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
     /** A well-formed token signed by a key the service does not trust. */
     public static String signedByStranger(String tenant) {
         return new TokenMinter(SigningKeys.generate().getPrivate()).mint("stranger", tenant, true, Duration.ofMinutes(10));
+    }
+
+    /** A token of the trusted key and issuer, minted for another audience ({@code null}: none). */
+    public static String forAudience(String audience, String tenant) {
+        return MINTER.mint("elsewhere", tenant, true, Duration.ofMinutes(10), audience);
     }
 
     /** A token minted by the trusted key that has already expired. */
