@@ -63,7 +63,7 @@ class ThreadResourceTest {
         given().auth().oauth2(token).contentType("application/json")
                 .body("{\"metadata\":{\"note\":[\"a\\u0000b\"]}}")
                 .when().post("/api/threads").then()
-                .statusCode(400).body("errors[0].field", equalTo("metadata"));
+                .statusCode(400).body("errors[0].field", equalTo("metadata.note[0]"));
         StringBuilder metadata = new StringBuilder("{");
         for (int i = 0; i < 51; i++) {
             metadata.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":1");

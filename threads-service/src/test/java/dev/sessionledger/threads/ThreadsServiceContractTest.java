@@ -20,9 +20,9 @@ class ThreadsServiceContractTest extends ServiceContractTest {
     }
 
     @Override
-    protected void assertUnauthorizedEnvelope(ValidatableResponse response) {
+    protected void assertErrorEnvelope(ValidatableResponse response, int status) {
         response.contentType("application/problem+json")
-                .body("status", equalTo(401))
-                .body("title", equalTo("Unauthorized"));
+                .body("status", equalTo(status))
+                .body("title", equalTo(jakarta.ws.rs.core.Response.Status.fromStatusCode(status).getReasonPhrase()));
     }
 }

@@ -60,12 +60,15 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        return renderer.render(ApiException.badRequest("The request body is not valid JSON for this endpoint"),
-                uri.getPath());
+        return renderer.render(JsonFailures.describe(e), uri.getPath());
     }
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        // The platform's JSON reader wraps a body it cannot read in a 400 of its own.
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableJson(unreadable, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);
@@ -78,7 +81,20 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        ApiException database = DatabaseFailures.classify(e).orElse(null);
+        if (database != null) {
+            LOG.warnf("Database failure answered %d: %s", database.status(), rootMessage(e));
+            return renderer.render(database, uri.getPath());
+        }
         LOG.error("Unexpected failure", e);
         return renderer.render(new ApiException(500, "Internal server error", null, null, null), uri.getPath());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -4,9 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-
 import dev.sessionledger.commons.errors.ApiException;
 import dev.sessionledger.commons.errors.ErrorRenderer;
 
@@ -14,7 +11,7 @@ import dev.sessionledger.commons.errors.ErrorRenderer;
 public class MetorialErrorRenderer implements ErrorRenderer {
 
     @Override
-    public Response render(ApiException error, String path) {
+    public Object body(ApiException error, String path) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("__typename", "error");
         body.put("ok", false);
@@ -32,11 +29,7 @@ public class MetorialErrorRenderer implements ErrorRenderer {
                     .map(e -> Map.of("code", "invalid_value", "message", e.message(), "path", List.of(e.field())))
                     .toList());
         }
-        Response.ResponseBuilder response = Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
-        if (error.retryAfterSeconds() != null) {
-            response.header("Retry-After", error.retryAfterSeconds());
-        }
-        return response.build();
+        return body;
     }
 
     static String codeOf(ApiException error) {
@@ -48,7 +41,9 @@ public class MetorialErrorRenderer implements ErrorRenderer {
             case 405 -> "method_not_allowed";
             case 409 -> "conflict";
             case 413 -> "payload_too_large";
+            case 414 -> "uri_too_long";
             case 415 -> "unsupported_media_type";
+            case 431 -> "headers_too_large";
             case 503 -> "service_unavailable";
             default -> error.status() >= 500 ? "internal_server_error" : "bad_request";
         };

@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import dev.sessionledger.commons.errors.ApiException;
 import dev.sessionledger.commons.errors.ErrorRenderer;
@@ -22,14 +20,13 @@ public class SessionsErrorRenderer implements ErrorRenderer {
     private final MetorialErrorRenderer metorial = new MetorialErrorRenderer();
 
     @Override
-    public Response render(ApiException error, String path) {
+    public Object body(ApiException error, String path) {
         if (path != null && (path.startsWith("/accounts/") || path.startsWith("/downloads/"))) {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("code", error.status());
             detail.put("message", error.getMessage());
-            return Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("success", false, "error", detail)).build();
+            return Map.of("success", false, "error", detail);
         }
-        return metorial.render(error, path);
+        return metorial.body(error, path);
     }
 }

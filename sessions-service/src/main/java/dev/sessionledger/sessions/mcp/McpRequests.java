@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import dev.sessionledger.commons.validation.FreeFormJson;
+
 /** Bodies of the MCP write API, with their bounds. */
 public final class McpRequests {
 
@@ -17,7 +19,7 @@ public final class McpRequests {
     }
 
     /** {@code POST /sessions}. */
-    public record CreateSession(@Size(max = 50, message = "may hold at most 50 keys") Map<String, Object> metadata) {
+    public record CreateSession(@FreeFormJson Map<String, Object> metadata) {
     }
 
     /**

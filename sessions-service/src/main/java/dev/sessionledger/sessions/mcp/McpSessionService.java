@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import dev.sessionledger.commons.errors.ApiException;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
+import dev.sessionledger.commons.persistence.IdempotentCreate;
 
 /** Starts and ends MCP sessions and reads them back, within the caller's tenant. */
 @ApplicationScoped
@@ -28,7 +29,11 @@ public class McpSessionService {
     @Inject
     McpRepositories.ProviderRuns runs;
 
-    /** A new session, or the one a request with the same idempotency key already started. */
+    /**
+     * A new session, or the one a request with the same idempotency key already started; of two
+     * such requests at once, the one that loses the insert runs again and finds the other's.
+     */
+    @IdempotentCreate
     @Transactional
     public McpSession create(String tenant, Map<String, Object> metadata, String idempotencyKey) {
         if (idempotencyKey != null) {

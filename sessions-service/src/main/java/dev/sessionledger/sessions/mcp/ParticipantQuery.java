@@ -1,8 +1,6 @@
 package dev.sessionledger.sessions.mcp;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -12,6 +10,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import dev.sessionledger.commons.errors.ApiException;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.metorial.QueryStrings;
+import dev.sessionledger.commons.params.Timestamps;
 
 /** The filters of {@code GET /session-participants}, parsed and checked; each list is "any of". */
 public record ParticipantQuery(
@@ -81,10 +80,6 @@ public record ParticipantQuery(
         if (text == null) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(text.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(parameter, "must be an ISO 8601 date-time with an offset, such as 2025-09-15T10:30:00.000Z");
-        }
+        return Timestamps.parse(parameter, text);
     }
 }

@@ -1,12 +1,12 @@
 package dev.sessionledger.sessions.realtime;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import dev.sessionledger.commons.errors.ApiException;
 import dev.sessionledger.commons.errors.FieldError;
+import dev.sessionledger.commons.params.Timestamps;
 
 /**
  * Collects every problem of a request body, named by its JSON field, before anything is written.
@@ -47,9 +47,9 @@ public final class Inputs {
             return fallback;
         }
         try {
-            return Instant.parse(value).truncatedTo(ChronoUnit.MILLIS);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "must be an ISO-8601 timestamp such as 2025-01-31T12:00:00Z"));
+            return Timestamps.parse(value).truncatedTo(ChronoUnit.MILLIS);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, e.getMessage()));
             return fallback;
         }
     }

@@ -1,7 +1,6 @@
 package dev.sessionledger.sessions.realtime;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -10,6 +9,7 @@ import java.util.regex.Pattern;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.params.Timestamps;
 import dev.sessionledger.commons.metorial.QueryStrings;
 
 /** The filters and order of {@code GET /sessions}, parsed and checked. */
@@ -45,11 +45,7 @@ public record SessionQuery(String associatedId, String status, Instant startTime
         if (text == null) {
             return null;
         }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(name, "must be an ISO-8601 timestamp such as 2025-01-31T12:00:00Z");
-        }
+        return Timestamps.parse(name, text);
     }
 
     /** {@code 1:10}, {@code 3:} (at least), {@code :5} (at most) or {@code 4} (exactly). */

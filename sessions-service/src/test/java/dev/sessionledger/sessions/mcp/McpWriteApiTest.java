@@ -8,19 +8,63 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
 
+import dev.sessionledger.commons.testing.Concurrently;
 import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
 import dev.sessionledger.commons.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(TestTokens.class)
 @QuarkusTestResource(FakeMessagesService.class)
 class McpWriteApiTest {
+
+    @Test
+    void parallel_starts_with_one_idempotency_key_make_one_session_and_no_error() throws Exception {
+        String token = TestTokens.admin(TestTokens.newTenant());
+        String key = "retry-" + UUID.randomUUID();
+        List<ExtractableResponse<Response>> answers = Concurrently.times(16, () -> given().auth().oauth2(token)
+                .header("Idempotency-Key", key).contentType(ContentType.JSON).body("{\"metadata\":{\"n\":1}}")
+                .when().post("/sessions").then().extract());
+
+        assertEquals(Set.of(201), answers.stream().map(ExtractableResponse::statusCode).collect(Collectors.toSet()));
+        assertEquals(1, answers.stream().map(a -> a.path("id")).distinct().count());
+    }
+
+    @Test
+    void parallel_connections_and_providers_with_one_idempotency_key_are_one_each() throws Exception {
+        String token = TestTokens.admin(TestTokens.newTenant());
+        String session = McpFixtures.session(token);
+        List<ExtractableResponse<Response>> connections = Concurrently.times(8, () -> given().auth().oauth2(token)
+                .header("Idempotency-Key", "c-1").contentType(ContentType.JSON)
+                .body(McpFixtures.initialize("racer", "Racer", "1.0.0"))
+                .when().post("/sessions/" + session + "/connections").then().extract());
+        List<ExtractableResponse<Response>> providers = Concurrently.times(8, () -> given().auth().oauth2(token)
+                .header("Idempotency-Key", "p-1").contentType(ContentType.JSON)
+                .body("{\"provider_id\":\"pro_race\"}")
+                .when().post("/sessions/" + session + "/providers").then().extract());
+
+        for (List<ExtractableResponse<Response>> answers : List.of(connections, providers)) {
+            assertEquals(Set.of(201), answers.stream().map(ExtractableResponse::statusCode).collect(Collectors.toSet()));
+            assertEquals(1, answers.stream().map(a -> a.path("id")).distinct().count());
+        }
+        given().auth().oauth2(token).when()
+                .post("/sessions/" + session + "/connections/" + connections.get(0).path("id") + "/disconnect")
+                .then().statusCode(200);
+        given().auth().oauth2(token).when().get("/sessions/" + session).then()
+                .body("connection_status", equalTo("disconnected"));
+    }
 
     @Test
     void a_connection_records_the_client_as_a_participant_from_its_initialize_request() {

@@ -16,7 +16,12 @@ public class ProblemErrorRenderer implements ErrorRenderer {
     static final String PROBLEM_JSON = "application/problem+json";
 
     @Override
-    public Response render(ApiException error, String path) {
+    public String mediaType(String path) {
+        return PROBLEM_JSON;
+    }
+
+    @Override
+    public Object body(ApiException error, String path) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         Response.Status status = Response.Status.fromStatusCode(error.status());
@@ -27,6 +32,6 @@ public class ProblemErrorRenderer implements ErrorRenderer {
         if (!error.errors().isEmpty()) {
             body.put("errors", error.errors());
         }
-        return Response.status(error.status()).type(PROBLEM_JSON).entity(body).build();
+        return body;
     }
 }

@@ -6,7 +6,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import dev.sessionledger.commons.errors.ApiException;
@@ -16,15 +15,10 @@ import dev.sessionledger.threads.query.ValueType;
 /** Body of {@code POST /api/thread-participants}: who joins which thread. */
 public record AddParticipantRequest(
         @NotNull(message = "is required") String threadId,
-        @Pattern(regexp = ValueType.NO_NUL, message = "must not contain the NUL character")
         @Size(min = 1, max = ThreadParticipant.MAX_REF, message = "must be 1 to {max} characters") String userId,
-        @Pattern(regexp = ValueType.NO_NUL, message = "must not contain the NUL character")
         @Size(min = 1, max = ThreadParticipant.MAX_REF, message = "must be 1 to {max} characters") String agentId,
-        @Pattern(regexp = ValueType.NO_NUL, message = "must not contain the NUL character")
         @Size(min = 1, max = ThreadParticipant.MAX_REF, message = "must be 1 to {max} characters") String swarmId,
-        @Pattern(regexp = ValueType.NO_NUL, message = "must not contain the NUL character")
         @Size(min = 1, max = ThreadParticipant.MAX_REF, message = "must be 1 to {max} characters") String externalIdentity,
-        @Pattern(regexp = ValueType.NO_NUL, message = "must not contain the NUL character")
         @Size(max = ThreadParticipant.MAX_NAME, message = "must be at most {max} characters") String displayName) {
 
     /** The thread's id; a 400 naming {@code threadId} when it is not a UUID. */

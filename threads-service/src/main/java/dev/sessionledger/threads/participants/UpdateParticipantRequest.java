@@ -1,20 +1,16 @@
 package dev.sessionledger.threads.participants;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import dev.sessionledger.commons.errors.ApiException;
-import dev.sessionledger.threads.query.ValueType;
+import dev.sessionledger.commons.params.Timestamps;
 
 /** Body of {@code PATCH /api/thread-participants/{id}}: move the read marker and/or rename. */
 public record UpdateParticipantRequest(
-        @Pattern(regexp = ValueType.NO_NUL, message = "must not contain the NUL character")
         @Size(min = 1, max = ThreadParticipant.MAX_REF, message = "must be 1 to {max} characters") String lastReadMessageId,
         String lastReadAt,
-        @Pattern(regexp = ValueType.NO_NUL, message = "must not contain the NUL character")
         @Size(max = ThreadParticipant.MAX_NAME, message = "must be at most {max} characters") String displayName) {
 
     /** The requested change; {@code lastReadAt} defaults to now when only the message moves. */
@@ -25,7 +21,7 @@ public record UpdateParticipantRequest(
         }
         Instant readAt = null;
         if (lastReadAt != null) {
-            readAt = ((OffsetDateTime) ValueType.TIMESTAMP.parse(lastReadAt, "lastReadAt")).toInstant();
+            readAt = Timestamps.parse("lastReadAt", lastReadAt);
         } else if (lastReadMessageId != null) {
             readAt = now;
         }

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.json.CheckedJsonFactory;
+import dev.sessionledger.commons.json.NulCharacterException;
 
 /** Reads a JSON document sent in a query parameter, bounded in length; a 400 names the parameter otherwise. */
 final class JsonParameter {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Refuses the NUL character as request bodies do. */
+    private static final ObjectMapper JSON = new ObjectMapper(new CheckedJsonFactory());
 
     private JsonParameter() {
     }
@@ -22,6 +25,8 @@ final class JsonParameter {
         }
         try {
             return JSON.readTree(json);
+        } catch (NulCharacterException e) {
+            throw ApiException.invalid(parameter + "." + e.field(), "must not contain the NUL character");
         } catch (JsonProcessingException e) {
             throw ApiException.invalid(parameter, "is not valid JSON");
         }

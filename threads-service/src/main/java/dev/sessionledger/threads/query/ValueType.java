@@ -3,7 +3,6 @@ package dev.sessionledger.threads.query;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -12,6 +11,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.params.Timestamps;
 
 /**
  * The types a filterable or sortable field can have: which operators apply to it and how a value
@@ -21,25 +21,13 @@ public enum ValueType {
     TEXT("a text", EnumSet.allOf(Operator.class)) {
         @Override
         Object parseText(String text) {
-            if (text.indexOf('\u0000') >= 0) {
-                throw new IllegalArgumentException("must not contain the NUL character");
-            }
             return text;
         }
     },
     TIMESTAMP("a timestamp", EnumSet.complementOf(EnumSet.of(Operator.LIKE, Operator.ILIKE))) {
         @Override
         Object parseText(String text) {
-            OffsetDateTime time;
-            try {
-                time = OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("must be an ISO-8601 timestamp with an offset, like 2025-01-31T12:00:00Z");
-            }
-            if (time.getYear() < 1 || time.getYear() > 9999) {
-                throw new IllegalArgumentException("must be a timestamp between the years 1 and 9999");
-            }
-            return time;
+            return Timestamps.parse(text).atOffset(ZoneOffset.UTC);
         }
     },
     UUID_TEXT("an id", EnumSet.of(Operator.EQ, Operator.NEQ, Operator.IN, Operator.NIN, Operator.IS_NULL)) {
@@ -51,9 +39,6 @@ public enum ValueType {
             return UUID.fromString(text);
         }
     };
-
-    /** Bean Validation pattern for request text: PostgreSQL text cannot hold the NUL character. */
-    public static final String NO_NUL = "[^\\x00]*";
 
     /** Longest text value a filter or cursor may carry. */
     public static final int MAX_TEXT = 256;

@@ -34,9 +34,6 @@ public class ThreadResource {
     @POST
     @Operation(summary = "Start a thread", description = "The caller joins it as its first participant.")
     public Response create(@Valid CreateThreadRequest body) {
-        if (body != null) {
-            body.requireStorableMetadata();
-        }
         ChatThread thread = body == null
                 ? service.create(caller, null, null)
                 : service.create(caller, body.title(), body.metadata());

@@ -1,0 +1,131 @@
+package dev.sessionledger.commons.errors;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Refuses, in the called API's own error envelope, a request beyond what this service reads: a
+ * request line longer than {@code sessionledger.http.max-request-line} (414), headers larger than
+ * {@code sessionledger.http.max-header-size} (431), a NUL character in the path, the query or a
+ * header (400, naming where), or a declared body larger than {@code quarkus.http.limits.max-body-size}
+ * (413). The platform's own limits sit above these and would answer with an empty body; this runs
+ * before any other route. A body sent without a length that runs past its limit is still cut by
+ * the platform.
+ */
+@ApplicationScoped
+public class RequestLimitsRoute {
+
+    @ConfigProperty(name = "sessionledger.http.max-request-line", defaultValue = "8192")
+    int maxRequestLine;
+
+    @ConfigProperty(name = "sessionledger.http.max-header-size", defaultValue = "16K")
+    MemorySize maxHeaderSize;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    Optional<MemorySize> maxBodySize;
+
+    @Inject
+    ErrorRenderer renderer;
+
+    @Inject
+    ObjectMapper json;
+
+    void install(@Observes Router router) {
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
+    }
+
+    private void check(RoutingContext context) {
+        ApiException refusal = refusal(context.request());
+        if (refusal == null) {
+            context.next();
+            return;
+        }
+        String body;
+        try {
+            body = json.writeValueAsString(renderer.body(refusal, context.normalizedPath()));
+        } catch (JsonProcessingException e) {
+            body = "";
+        }
+        // The unread body is not drained: the connection closes after the answer.
+        context.response().setStatusCode(refusal.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, renderer.mediaType(context.normalizedPath()))
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(body);
+    }
+
+    private ApiException refusal(HttpServerRequest request) {
+        String uri = request.uri();
+        if (request.method().name().length() + uri.length() + 10 > maxRequestLine) {
+            return new ApiException(414, "The request line is longer than the " + maxRequestLine
+                    + " characters this service reads", null, null, List.of());
+        }
+        long headerBytes = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            headerBytes += header.getKey().length() + header.getValue().length() + 4;
+            if (header.getValue().indexOf('\u0000') >= 0) {
+                return ApiException.invalid(header.getKey(), "must not contain the NUL character");
+            }
+        }
+        if (headerBytes > maxHeaderSize.asLongValue()) {
+            return new ApiException(431, "The request headers are larger than the " + maxHeaderSize.asLongValue()
+                    + " bytes this service reads", null, null, List.of());
+        }
+        if (uri.toLowerCase(Locale.ROOT).contains("%00")) {
+            return ApiException.invalid(whereNul(uri), "must not contain the NUL character (%00)");
+        }
+        long limit = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        if (declaredLength(request) > limit) {
+            return new ApiException(413, "The request body is larger than the " + limit + " bytes this service accepts",
+                    null, null, List.of());
+        }
+        return null;
+    }
+
+    /** The query parameter whose name or value holds an encoded NUL, else the path. */
+    private static String whereNul(String uri) {
+        int query = uri.indexOf('?');
+        if (query < 0 || uri.substring(0, query).toLowerCase(Locale.ROOT).contains("%00")) {
+            return "path";
+        }
+        for (String pair : uri.substring(query + 1).split("&")) {
+            if (pair.toLowerCase(Locale.ROOT).contains("%00")) {
+                String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+                try {
+                    return URLDecoder.decode(name, StandardCharsets.UTF_8).replace("\u0000", "\\u0000");
+                } catch (IllegalArgumentException e) {
+                    return "query";
+                }
+            }
+        }
+        return "query";
+    }
+
+    private static long declaredLength(HttpServerRequest request) {
+        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return declared == null ? -1 : Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
