@@ -8,15 +8,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import dev.sessionledger.commons.errors.ApiException;
 
 /**
  * Asks messages-service who sent some messages, for the participants filter {@code session_message_id}.
- * A participants list waits on this call, so it is bounded: a short timeout, two quick retries for a
- * blip, and a circuit breaker so that a messages-service outage fails such lists fast (503) instead
- * of tying up request threads. The caller's token is forwarded so messages-service applies the same tenant.
+ * A participants list waits on this call, so a peer that cannot answer must cost it well under a
+ * second: 700 ms for an answer (the look-up takes a few milliseconds; the margin is for a cold start
+ * or a busy machine), one quick retry only for a
+ * refused connection (a restarting pod), none after a timeout (a stalled peer would only stall
+ * again), and a circuit breaker so that an outage that lasts fails such lists at once (503). The
+ * caller's token is forwarded so messages-service applies the same tenant.
  */
 @ApplicationScoped
 public class MessageSendersClient {
@@ -27,8 +31,8 @@ public class MessageSendersClient {
         this.api = api;
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    @Timeout(value = 700, unit = ChronoUnit.MILLIS)
+    @Retry(maxRetries = 1, delay = 50, abortOn = { ApiException.class, TimeoutException.class })
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = ApiException.class)
     public List<MessagesApi.Sender> senders(String authorization, List<String> messageIds) {

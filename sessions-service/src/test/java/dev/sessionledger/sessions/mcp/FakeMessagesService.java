@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -24,6 +25,8 @@ public class FakeMessagesService implements QuarkusTestResourceLifecycleManager 
 
     static final Map<String, String> SENDERS = new ConcurrentHashMap<>();
     static final AtomicBoolean FAILING = new AtomicBoolean();
+    /** Accepts requests and never answers them, as a stalled process would. */
+    static final AtomicBoolean STALLED = new AtomicBoolean();
     static final AtomicReference<String> LAST_AUTHORIZATION = new AtomicReference<>();
     private static HttpServer server;
 
@@ -49,6 +52,13 @@ public class FakeMessagesService implements QuarkusTestResourceLifecycleManager 
         }
         server.createContext("/internal/mcp/messages/senders", exchange -> {
             LAST_AUTHORIZATION.set(exchange.getRequestHeaders().getFirst("Authorization"));
+            while (STALLED.get()) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
             byte[] body;
             int status;
             if (FAILING.get()) {
@@ -75,6 +85,8 @@ public class FakeMessagesService implements QuarkusTestResourceLifecycleManager 
                 out.write(body);
             }
         });
+        // One thread per request, so that a stalled request does not hold back the next one.
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         return Map.of("quarkus.rest-client.messages.url", "http://127.0.0.1:" + server.getAddress().getPort());
     }

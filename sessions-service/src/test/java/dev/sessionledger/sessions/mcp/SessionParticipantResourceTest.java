@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -228,6 +229,25 @@ class SessionParticipantResourceTest {
                     .body("code", equalTo("service_unavailable"));
         } finally {
             FakeMessagesService.FAILING.set(false);
+        }
+    }
+
+    @Test
+    void session_message_id_is_503_within_a_second_when_messages_service_stalls() {
+        World w = world();
+        FakeMessagesService.STALLED.set(true);
+        try {
+            for (int i = 0; i < 3; i++) {
+                long start = System.nanoTime();
+                given().auth().oauth2(w.token()).queryParam("session_message_id", "smg_0000000000000000000001")
+                        .when().get("/session-participants").then().statusCode(503)
+                        .header("Retry-After", notNullValue())
+                        .body("code", equalTo("service_unavailable"));
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(millis < 1000, "answered after " + millis + " ms");
+            }
+        } finally {
+            FakeMessagesService.STALLED.set(false);
         }
     }
 
