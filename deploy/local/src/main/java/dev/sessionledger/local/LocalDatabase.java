@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -16,6 +17,17 @@ public final class LocalDatabase implements AutoCloseable {
 
     public static final String USER = "postgres";
 
+    /**
+     * This data is kept, so a commit the services acknowledged must survive a crash of the
+     * machine. zonky starts PostgreSQL with {@code -F} (fsync off) and {@code synchronous_commit=off},
+     * which suits throwaway test databases only; these come after {@code -F} on the command line,
+     * and the last setting of a parameter there wins.
+     */
+    static final Map<String, String> DURABLE = Map.of(
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "full_page_writes", "on");
+
     private final EmbeddedPostgres postgres;
 
     private LocalDatabase(EmbeddedPostgres postgres) {
@@ -23,11 +35,12 @@ public final class LocalDatabase implements AutoCloseable {
     }
 
     public static LocalDatabase start(Path dataDirectory, int port, List<String> databases) throws IOException {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
-                .setPort(port)
-                .start();
+                .setPort(port);
+        DURABLE.forEach(builder::setServerConfig);
+        EmbeddedPostgres postgres = builder.start();
         LocalDatabase database = new LocalDatabase(postgres);
         try {
             database.ensureDatabases(databases);

@@ -21,6 +21,20 @@ class LocalDatabaseTest {
     }
 
     @Test
+    void flushes_every_commit_to_disk() throws Exception {
+        Path data = Files.createTempDirectory("local-db").resolve("postgres");
+        try (LocalDatabase db = LocalDatabase.start(data, freePort(), List.of("sessions"));
+                Connection c = DriverManager.getConnection(db.jdbcUrl("sessions"))) {
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                try (ResultSet rs = c.createStatement().executeQuery("show " + setting)) {
+                    rs.next();
+                    assertEquals("on", rs.getString(1), setting);
+                }
+            }
+        }
+    }
+
+    @Test
     void keeps_its_databases_and_their_rows_across_a_restart() throws Exception {
         Path data = Files.createTempDirectory("local-db").resolve("postgres");
         int port = freePort();
