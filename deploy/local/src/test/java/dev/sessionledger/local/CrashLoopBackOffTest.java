@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+/** The delays of the local back-off, as the README states them. */
 class CrashLoopBackOffTest {
 
     @Test
