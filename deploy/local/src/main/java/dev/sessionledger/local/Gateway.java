@@ -15,7 +15,12 @@ import io.vertx.httpproxy.ProxyOptions;
 /** A reverse proxy on one port that sends each request, its path normalised, to the service the Ingress rules name. */
 public final class Gateway implements AutoCloseable {
 
-    static final int MAX_REQUEST_LINE = 32768;
+    /**
+     * The services' platform limits: below them each service refuses an oversize request line or
+     * header block in its own API's error envelope, so the gateway passes such requests on.
+     */
+    static final int MAX_REQUEST_LINE = 65536;
+    static final int MAX_HEADER_SIZE = 65536;
     static final int BACKEND_CONNECTIONS = 256;
 
     private final Vertx vertx;
@@ -40,8 +45,8 @@ public final class Gateway implements AutoCloseable {
         HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                 .addInterceptor(new RoutingInterceptor(routes, backends))
                 .origin(OriginRequestProvider.selector(RoutingInterceptor::backend));
-        // The thread API takes JSON filters in the query string: allow the line length its service allows.
-        HttpServerOptions options = new HttpServerOptions().setMaxInitialLineLength(MAX_REQUEST_LINE);
+        HttpServerOptions options = new HttpServerOptions().setMaxInitialLineLength(MAX_REQUEST_LINE)
+                .setMaxHeaderSize(MAX_HEADER_SIZE);
         HttpServer server = vertx.createHttpServer(options)
                 .invalidRequestHandler(GatewayErrors::answerInvalid)
                 .requestHandler(proxy);

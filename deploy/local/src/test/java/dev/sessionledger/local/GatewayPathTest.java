@@ -53,7 +53,7 @@ class GatewayPathTest {
             Queue<String> targets = new ConcurrentLinkedQueue<>();
             received.put(service, targets);
             // A longer line than the gateway allows, so that the gateway's limit is what is tested.
-            int port = vertx.createHttpServer(new HttpServerOptions().setMaxInitialLineLength(65536))
+            int port = vertx.createHttpServer(new HttpServerOptions().setMaxInitialLineLength(65536).setMaxHeaderSize(65536))
                     .requestHandler(r -> {
                         targets.add(r.uri());
                         r.response().end(service + " " + r.uri());
@@ -189,6 +189,15 @@ class GatewayPathTest {
         RawHttp.Response tooLong = RawHttp.get(gateway.port(), prefix + "a".repeat(room + 1) + suffix);
         assertEquals(414, tooLong.status());
         assertTrue(tooLong.body().contains("\"error\":\"uri_too_long\""), tooLong.body());
+    }
+
+    @Test
+    void passes_headers_up_to_the_services_limit_so_the_service_answers_in_its_envelope() throws Exception {
+        String header = "X-Padding: " + "a".repeat(Gateway.MAX_HEADER_SIZE - 1024) + "\r\n";
+        RawHttp.Response response = RawHttp.send(gateway.port(),
+                "GET /sessions/ses_1 HTTP/1.1\r\nHost: 127.0.0.1\r\n" + header + "\r\n");
+        assertEquals(200, response.status());
+        assertEquals("sessions-service /sessions/ses_1", response.body());
     }
 
     @Test
