@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,10 +26,9 @@ import io.vertx.ext.web.RoutingContext;
  * Refuses, in the called API's own error envelope, a request beyond what this service reads: a
  * request line longer than {@code sessionledger.http.max-request-line} (414), headers larger than
  * {@code sessionledger.http.max-header-size} (431), a NUL character in the path, the query or a
- * header (400, naming where), or a declared body larger than {@code quarkus.http.limits.max-body-size}
- * (413). The platform's own limits sit above these and would answer with an empty body; this runs
- * before any other route. A body sent without a length that runs past its limit is still cut by
- * the platform.
+ * header (400, naming where), or a declared body larger than {@code sessionledger.http.max-body-size}
+ * (413; {@link BodySizeLimit} counts a body sent without a length). The platform's own limits sit
+ * above these and would answer with an empty body; this runs before any other route.
  */
 @ApplicationScoped
 public class RequestLimitsRoute {
@@ -41,8 +39,8 @@ public class RequestLimitsRoute {
     @ConfigProperty(name = "sessionledger.http.max-header-size", defaultValue = "16K")
     MemorySize maxHeaderSize;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    Optional<MemorySize> maxBodySize;
+    @ConfigProperty(name = "sessionledger.http.max-body-size", defaultValue = "10M")
+    MemorySize maxBodySize;
 
     @Inject
     ErrorRenderer renderer;
@@ -93,10 +91,8 @@ public class RequestLimitsRoute {
         if (uri.toLowerCase(Locale.ROOT).contains("%00")) {
             return ApiException.invalid(whereNul(uri), "must not contain the NUL character (%00)");
         }
-        long limit = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
-        if (declaredLength(request) > limit) {
-            return new ApiException(413, "The request body is larger than the " + limit + " bytes this service accepts",
-                    null, null, List.of());
+        if (declaredLength(request) > maxBodySize.asLongValue()) {
+            return BodySizeLimit.tooLarge(maxBodySize.asLongValue());
         }
         return null;
     }
