@@ -22,7 +22,7 @@ import io.quarkus.panache.common.Sort;
 
 /** Reads and writes peers, always within one tenant and one session. */
 @ApplicationScoped
-public class ParticipantRepository implements PanacheRepositoryBase<RealtimeParticipant, UUID> {
+public class ParticipantRepository implements PanacheRepositoryBase<RealtimeParticipant, RealtimeKey> {
 
     private static final String SEARCH = " and (lower(displayName) like :pattern escape '!'"
             + " or lower(userId) like :pattern escape '!' or lower(customParticipantId) like :pattern escape '!')";

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import dev.sessionledger.commons.errors.ApiException;
 import dev.sessionledger.commons.ids.PrefixedId;
+import dev.sessionledger.commons.persistence.IdempotentCreate;
 
 /** Peers joining and leaving sessions, and reading them back. */
 @ApplicationScoped
@@ -44,6 +45,12 @@ public class ParticipantService {
             Map<UUID, List<PeerEvent>> events, Map<UUID, RealtimeParticipant> peers) {
     }
 
+    /**
+     * A peer joins, or a retry finds the peer an earlier join with the same client-chosen id made.
+     * Joins of one session take turns on its row; a peer id is unique in the tenant, though, so two
+     * joins of one id into different sessions can still race: the loser runs again and gets the 409.
+     */
+    @IdempotentCreate
     @Transactional
     public Optional<Joined> join(RealtimeScope scope, UUID sessionId, RealtimeRequests.Join body) {
         if (body == null) {

@@ -33,6 +33,7 @@ public class PeerReportService {
             Map<String, Object> quality) {
     }
 
+    /** Replaces the peer's report in one statement, so that reports sent at once never collide on the key. */
     @Transactional
     public Optional<PeerReport> put(RealtimeScope scope, UUID peerId, RealtimeRequests.PeerReportBody body) {
         if (body == null) {
@@ -49,16 +50,13 @@ public class PeerReportService {
         if (participants.findPeer(scope, peerId, false).isEmpty()) {
             return Optional.empty();
         }
-        PeerReport report = reports.findInTenant(scope.tenant(), peerId).orElseGet(() -> {
-            PeerReport created = new PeerReport();
-            created.peerId = peerId;
-            created.tenantId = scope.tenant();
-            return created;
-        });
+        PeerReport report = new PeerReport();
+        report.tenantId = scope.tenant();
+        report.peerId = peerId;
         report.metadata = body.metadata() == null ? Map.of() : body.metadata();
         report.quality = body.quality() == null ? Map.of() : body.quality();
         report.updatedAt = Inputs.now();
-        reports.persist(report);
+        reports.replace(report);
         return Optional.of(report);
     }
 

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import dev.sessionledger.commons.errors.ApiException;
 import dev.sessionledger.commons.ids.PrefixedId;
+import dev.sessionledger.commons.persistence.IdempotentCreate;
 
 /** Starts, ends and reads meeting sessions, keeping their derived figures in step with their peers. */
 @ApplicationScoped
@@ -34,6 +35,11 @@ public class RealtimeSessionService {
     public record Started(SessionSnapshot snapshot, boolean created) {
     }
 
+    /**
+     * A new session, or the one an earlier start with the same client-chosen id made; of two such
+     * starts at once, the one that loses the insert runs again and answers with the other's session.
+     */
+    @IdempotentCreate
     @Transactional
     public Started start(RealtimeScope scope, RealtimeRequests.StartSession body) {
         if (body == null) {
@@ -72,7 +78,7 @@ public class RealtimeSessionService {
         s.createdAt = now;
         s.updatedAt = now;
         s.minutesConsumed = BigDecimal.ZERO.setScale(2);
-        sessions.persist(s);
+        sessions.persistAndFlush(s);
         return new Started(new SessionSnapshot(s, List.of(), now), true);
     }
 
