@@ -1,6 +1,5 @@
 package dev.sessionledger.sessions.realtime;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,10 +68,10 @@ public class ParticipantResource {
         }
         ParticipantService.ParticipantPage result = service.list(scope, session, search, sortBy, page, withEvents)
                 .orElseThrow(path::notFound);
-        Instant now = Inputs.now();
         Map<UUID, List<PeerEvent>> events = result.events();
         return Envelope.of(new RealtimeViews.Participants(result.peers().stream()
-                .map(p -> RealtimeMapper.participant(p, now, withEvents ? events.getOrDefault(p.id, List.of()) : null))
+                .map(p -> RealtimeMapper.participant(p, result.asOf(),
+                        withEvents ? events.getOrDefault(p.id, List.of()) : null))
                 .toList()));
     }
 

@@ -34,10 +34,11 @@ public class ParticipantService {
     }
 
     /**
-     * A page of peers with their events when asked for. RealtimeKit's participant list carries no
-     * paging total, so none is counted.
+     * A page of peers with their events when asked for, read at {@code asOf}: the instant that
+     * prices the stays still open, both for the order and for the durations shown. RealtimeKit's
+     * participant list carries no paging total, so none is counted.
      */
-    public record ParticipantPage(List<RealtimeParticipant> peers, Map<UUID, List<PeerEvent>> events) {
+    public record ParticipantPage(List<RealtimeParticipant> peers, Map<UUID, List<PeerEvent>> events, Instant asOf) {
     }
 
     /** A page of the consolidated view; like the raw view, without a total. */
@@ -139,11 +140,12 @@ public class ParticipantService {
         if (sessions.findInScope(scope, sessionId).isEmpty()) {
             return Optional.empty();
         }
-        List<RealtimeParticipant> peers = participants.page(scope.tenant(), sessionId, search, sortBy, page);
+        Instant now = Inputs.now();
+        List<RealtimeParticipant> peers = participants.page(scope.tenant(), sessionId, search, sortBy, page, now);
         Map<UUID, List<PeerEvent>> peerEvents = withEvents
                 ? events.byPeer(scope.tenant(), peers.stream().map(p -> p.id).toList())
                 : Map.of();
-        return Optional.of(new ParticipantPage(peers, peerEvents));
+        return Optional.of(new ParticipantPage(peers, peerEvents, now));
     }
 
     public Optional<ConsolidatedPage> consolidated(RealtimeScope scope, UUID sessionId, String search, String sortBy,
