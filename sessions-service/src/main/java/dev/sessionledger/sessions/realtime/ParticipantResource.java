@@ -28,7 +28,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.sessionledger.commons.auth.Caller;
 import dev.sessionledger.commons.errors.ApiException;
-import dev.sessionledger.commons.metorial.QueryStrings;
 import dev.sessionledger.sessions.realtime.RealtimeViews.Envelope;
 
 /** The participants (peers) of one session: list, details, join and leave. */
@@ -54,7 +53,7 @@ public class ParticipantResource {
     public Envelope<RealtimeViews.Participants> list(@BeanParam SessionPath path, @Context UriInfo uri) {
         RealtimeScope scope = path.scope(caller);
         MultivaluedMap<String, String> query = uri.getQueryParameters();
-        String search = QueryStrings.single(query, "search");
+        String search = PageRequest.text(query, "search", RealtimeBounds.SEARCH);
         String sortBy = PageRequest.choice(query, "sort_by", List.of("joinedAt", "duration"), "joinedAt");
         boolean withEvents = PageRequest.flag(query, "include_peer_events");
         String view = PageRequest.choice(query, "view", List.of("raw", "consolidated"), "raw");

@@ -65,12 +65,12 @@ public class ParticipantService {
         Instant now = Inputs.now();
         Inputs in = new Inputs();
         UUID peerId = in.id("peer_id", body.peerId());
-        String userId = in.text("user_id", body.userId(), false, 128);
-        String customId = in.text("custom_participant_id", body.customParticipantId(), false, 128);
-        String name = in.text("display_name", body.displayName(), true, 256);
-        String preset = in.text("preset_name", body.presetName(), false, 128);
+        String userId = in.text("user_id", body.userId(), false, RealtimeBounds.REFERENCE);
+        String customId = in.text("custom_participant_id", body.customParticipantId(), false, RealtimeBounds.REFERENCE);
+        String name = in.text("display_name", body.displayName(), true, RealtimeBounds.NAME);
+        String preset = in.text("preset_name", body.presetName(), false, RealtimeBounds.REFERENCE);
         String viewType = in.oneOf("preset_view_type", body.presetViewType(), VIEW_TYPES, null);
-        String socket = in.text("socket_session_id", body.socketSessionId(), false, 128);
+        String socket = in.text("socket_session_id", body.socketSessionId(), false, RealtimeBounds.REFERENCE);
         Instant joinedAt = in.instant("joined_at", body.joinedAt(), now);
         in.check();
         if (peerId != null) {

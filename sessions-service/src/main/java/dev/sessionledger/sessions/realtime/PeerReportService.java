@@ -20,7 +20,6 @@ public class PeerReportService {
     /** The parts of a report a caller may ask for; all but {@code quality_stats} are keys of its metadata. */
     static final List<String> FILTERS = List.of("device_info", "ip_information", "precall_network_information",
             "events", "quality_stats");
-    static final int MAX_KEYS = 100;
 
     @Inject
     ParticipantService participants;
@@ -40,12 +39,8 @@ public class PeerReportService {
             throw ApiException.badRequest("A JSON body is required");
         }
         Inputs in = new Inputs();
-        if (body.metadata() != null && body.metadata().size() > MAX_KEYS) {
-            in.fail("metadata", "may hold at most " + MAX_KEYS + " keys");
-        }
-        if (body.quality() != null && body.quality().size() > MAX_KEYS) {
-            in.fail("quality", "may hold at most " + MAX_KEYS + " keys");
-        }
+        in.freeForm("metadata", body.metadata(), RealtimeBounds.REPORT_KEYS, RealtimeBounds.REPORT_TEXT);
+        in.freeForm("quality", body.quality(), RealtimeBounds.REPORT_KEYS, RealtimeBounds.REPORT_TEXT);
         in.check();
         if (participants.findPeer(scope, peerId, false).isEmpty()) {
             return Optional.empty();

@@ -20,7 +20,6 @@ import dev.sessionledger.commons.persistence.IdempotentCreate;
 public class RealtimeSessionService {
 
     static final List<String> TYPES = List.of("meeting", "livestream", "participant");
-    static final int MAX_META_KEYS = 50;
 
     @Inject
     RealtimeSessionRepository sessions;
@@ -48,13 +47,11 @@ public class RealtimeSessionService {
         Instant now = Inputs.now();
         Inputs in = new Inputs();
         UUID id = in.id("id", body.id());
-        String associatedId = in.text("associated_id", body.associatedId(), true, 128);
-        String title = in.text("meeting_display_name", body.meetingDisplayName(), false, 256);
+        String associatedId = in.text("associated_id", body.associatedId(), true, RealtimeBounds.ASSOCIATED_ID);
+        String title = in.text("meeting_display_name", body.meetingDisplayName(), false, RealtimeBounds.NAME);
         String type = in.oneOf("type", body.type(), TYPES, "meeting");
         Instant startedAt = in.instant("started_at", body.startedAt(), now);
-        if (body.meta() != null && body.meta().size() > MAX_META_KEYS) {
-            in.fail("meta", "may hold at most " + MAX_META_KEYS + " keys");
-        }
+        in.freeForm("meta", body.meta(), RealtimeBounds.META_KEYS, RealtimeBounds.META_TEXT);
         in.check();
         if (id != null) {
             Optional<RealtimeSession> existing = sessions.findInTenant(scope.tenant(), id);
