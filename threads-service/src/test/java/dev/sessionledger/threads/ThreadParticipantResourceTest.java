@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.sessionledger.commons.testing.Concurrently;
 import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
 import dev.sessionledger.commons.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -170,10 +171,87 @@ class ThreadParticipantResourceTest {
         given().auth().oauth2(heidi).when().get("/api/thread-participants/" + ivan).then().statusCode(404);
         given().auth().oauth2(heidi).when().delete("/api/thread-participants/" + ivan).then().statusCode(404);
 
-        given().auth().oauth2(grace).when().delete("/api/thread-participants/" + ivan).then()
+        given().auth().oauth2(TestTokens.admin(tenant)).when().delete("/api/thread-participants/" + ivan).then()
                 .statusCode(200).body("success", equalTo(true));
         given().auth().oauth2(grace).when().get("/api/thread-participants/" + ivan).then().statusCode(404);
         given().auth().oauth2(grace).when().delete("/api/thread-participants/" + ivan).then().statusCode(404);
+    }
+
+    /** As with read state, a member may take only themselves out of a thread; an administrator anyone. */
+    @Test
+    void a_member_removes_only_themselves_and_an_admin_removes_anyone_of_the_tenant() {
+        String tenant = TestTokens.newTenant();
+        String admin = TestTokens.admin(tenant);
+        String grace = TestTokens.member("grace", tenant);
+        String thread = newThread(admin);
+        String ivan = add(admin, "{\"threadId\":\"" + thread + "\",\"userId\":\"ivan\"}").statusCode(201)
+                .extract().path("id");
+        String planner = add(admin, "{\"threadId\":\"" + thread + "\",\"agentId\":\"planner\"}").statusCode(201)
+                .extract().path("id");
+        String graces = add(admin, "{\"threadId\":\"" + thread + "\",\"userId\":\"grace\"}").statusCode(201)
+                .extract().path("id");
+        String creator = given().auth().oauth2(admin).queryParam("thread_id", thread).queryParam("user_id",
+                "admin-" + tenant).when().get("/api/thread-participants").then().extract().path("data[0].id");
+
+        for (String other : new String[] {ivan, planner, creator}) {
+            given().auth().oauth2(grace).when().delete("/api/thread-participants/" + other).then()
+                    .statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+        }
+        given().auth().oauth2(admin).queryParam("thread_id", thread).when().get("/api/thread-participants").then()
+                .body("pageInfo.total", equalTo(4));
+
+        given().auth().oauth2(grace).when().delete("/api/thread-participants/" + graces).then()
+                .statusCode(200).body("success", equalTo(true));
+        given().auth().oauth2(grace).queryParam("thread_id", thread).when().get("/api/thread-participants").then()
+                .statusCode(404);
+        given().auth().oauth2(admin).when().delete("/api/thread-participants/" + planner).then().statusCode(200);
+        given().auth().oauth2(admin).when().delete("/api/thread-participants/" + creator).then().statusCode(200);
+        given().auth().oauth2(admin).queryParam("thread_id", thread).when().get("/api/thread-participants").then()
+                .body("data.id", contains(ivan)).body("pageInfo.total", equalTo(1));
+    }
+
+    @Test
+    void parallel_removals_of_one_participant_remove_it_once_and_answer_404_to_the_rest() throws Exception {
+        String tenant = TestTokens.newTenant();
+        UUID t = thread(tenant);
+        String id = join(tenant, t, "olga");
+        join(tenant, t, "pete");
+        String admin = TestTokens.admin(tenant);
+
+        java.util.List<Integer> statuses = Concurrently.times(16, () -> given().auth().oauth2(admin).when()
+                .delete("/api/thread-participants/" + id).then().extract().statusCode());
+
+        org.junit.jupiter.api.Assertions.assertEquals(1, statuses.stream().filter(s -> s == 200).count(),
+                statuses.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(15, statuses.stream().filter(s -> s == 404).count(),
+                statuses.toString());
+        given().auth().oauth2(admin).queryParam("thread_id", t.toString()).when().get("/api/thread-participants")
+                .then().body("pageInfo.total", equalTo(1));
+    }
+
+    /** A read-state move that meets a removal of the same participant answers 200 before it and 404 after it. */
+    @Test
+    void moves_of_read_state_racing_a_removal_answer_200_or_404() throws Exception {
+        String tenant = TestTokens.newTenant();
+        UUID t = thread(tenant);
+        String id = join(tenant, t, "quinn");
+        String admin = TestTokens.admin(tenant);
+        java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+
+        java.util.List<String> answers = Concurrently.times(16, () -> {
+            boolean remove = turn.getAndIncrement() % 4 == 0;
+            io.restassured.specification.RequestSpecification request = given().auth().oauth2(admin);
+            int status = remove
+                    ? request.when().delete("/api/thread-participants/" + id).then().extract().statusCode()
+                    : request.contentType("application/json").body("{\"lastReadMessageId\":\"m\"}").when()
+                            .patch("/api/thread-participants/" + id).then().extract().statusCode();
+            return (remove ? "DELETE " : "PATCH ") + status;
+        });
+
+        org.junit.jupiter.api.Assertions.assertEquals(1, answers.stream().filter("DELETE 200"::equals).count(),
+                answers.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(answers.stream().allMatch(a -> a.endsWith(" 200")
+                || a.endsWith(" 404")), answers.toString());
     }
 
     @Test

@@ -3,10 +3,12 @@ package dev.sessionledger.sessions.realtime;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 import dev.sessionledger.commons.errors.ApiException;
 import dev.sessionledger.commons.errors.FieldError;
 import dev.sessionledger.commons.params.Timestamps;
+import dev.sessionledger.commons.validation.FreeFormBounds;
 
 /**
  * Collects every problem of a request body, named by its JSON field, before anything is written.
@@ -61,6 +63,11 @@ public final class Inputs {
             errors.addAll(e.errors());
             return null;
         }
+    }
+
+    /** A free-form JSON object within its bounds of keys and text ({@link FreeFormBounds}); absent is fine. */
+    public void freeForm(String field, Map<String, ?> value, int maxKeys, int maxText) {
+        FreeFormBounds.problem(value, maxKeys, maxText).ifPresent(problem -> fail(field, problem));
     }
 
     public void fail(String field, String message) {

@@ -53,6 +53,15 @@ public record PageRequest(int pageNo, int perPage, boolean ascending) {
         return value;
     }
 
+    /** A free-text query parameter of at most {@code maxLength} characters, or null when absent. */
+    public static String text(MultivaluedMap<String, String> query, String name, int maxLength) {
+        String value = QueryStrings.single(query, name);
+        if (value != null && value.length() > maxLength) {
+            throw ApiException.invalid(name, "must be at most " + maxLength + " characters");
+        }
+        return value;
+    }
+
     public static boolean flag(MultivaluedMap<String, String> query, String name) {
         return "true".equals(choice(query, name, List.of("true", "false"), "false"));
     }

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -22,10 +23,31 @@ import io.quarkus.panache.common.Sort;
 
 /** Reads and writes peers, always within one tenant and one session. */
 @ApplicationScoped
-public class ParticipantRepository implements PanacheRepositoryBase<RealtimeParticipant, UUID> {
+public class ParticipantRepository implements PanacheRepositoryBase<RealtimeParticipant, RealtimeKey> {
 
     private static final String SEARCH = " and (lower(displayName) like :pattern escape '!'"
             + " or lower(userId) like :pattern escape '!' or lower(customParticipantId) like :pattern escape '!')";
+
+    /**
+     * A peer's minutes as the API shows them ({@link Durations#of}): stored once it left; until then
+     * from joining to {@code :now}, rounded to two decimals half up as {@link Durations#minutes} is.
+     */
+    private static final String DURATION = "coalesce(duration_minutes, round(extract(epoch FROM"
+            + " (greatest(CAST(:now AS timestamptz), joined_at) - joined_at)) / 60, 2))";
+
+    /** One session's peers, narrowed by {@code :pattern} unless it is null. */
+    private static final String IN_SESSION = """
+             WHERE tenant_id = :tenant AND session_id = :session
+               AND (CAST(:pattern AS text) IS NULL OR lower(display_name) LIKE :pattern ESCAPE '!'
+                    OR lower(user_id) LIKE :pattern ESCAPE '!' OR lower(custom_participant_id) LIKE :pattern ESCAPE '!')
+            """;
+
+    /**
+     * Peers by the duration the list shows. A peer still inside has no stored duration and its
+     * own grows with the clock, so no index can give this order: {@code rtk_participant_session_joined_idx}
+     * serves the session filter and the sort is of that one session's peers.
+     */
+    private static final String BY_DURATION = "SELECT * FROM rtk_participant" + IN_SESSION + " ORDER BY " + DURATION;
 
     /**
      * The consolidated view: one row per person (custom participant id, else user id, else the
@@ -36,8 +58,7 @@ public class ParticipantRepository implements PanacheRepositoryBase<RealtimePart
                    min(created_at) AS created_at,
                    max(custom_participant_id) AS custom_participant_id,
                    (array_agg(display_name ORDER BY joined_at DESC, id DESC))[1] AS display_name,
-                   sum(coalesce(duration_minutes,
-                       round(extract(epoch FROM (CAST(:now AS timestamptz) - joined_at)) / 60, 2))) AS duration,
+                   sum(%s) AS duration,
                    min(joined_at) AS joined_at,
                    CASE WHEN bool_or(left_at IS NULL) THEN NULL ELSE max(left_at) END AS left_at,
                    (array_agg(preset_name ORDER BY joined_at DESC, id DESC))[1] AS preset_name,
@@ -45,11 +66,7 @@ public class ParticipantRepository implements PanacheRepositoryBase<RealtimePart
                    max(user_id) AS user_id,
                    array_agg(id ORDER BY joined_at, id) AS peers
               FROM rtk_participant
-             WHERE tenant_id = :tenant AND session_id = :session
-               AND (CAST(:pattern AS text) IS NULL OR lower(display_name) LIKE :pattern ESCAPE '!'
-                    OR lower(user_id) LIKE :pattern ESCAPE '!' OR lower(custom_participant_id) LIKE :pattern ESCAPE '!')
-             GROUP BY coalesce(custom_participant_id, user_id, id::text)
-            """;
+            """.formatted(DURATION) + IN_SESSION + " GROUP BY coalesce(custom_participant_id, user_id, id::text)";
 
     public Optional<RealtimeParticipant> findInSession(String tenant, UUID sessionId, UUID peerId) {
         return find("tenantId = ?1 and sessionId = ?2 and id = ?3", tenant, sessionId, peerId).firstResultOptional();
@@ -59,12 +76,19 @@ public class ParticipantRepository implements PanacheRepositoryBase<RealtimePart
         return find("tenantId = ?1 and id = ?2", tenant, peerId).firstResultOptional();
     }
 
-    /** One page of a session's peers, ordered through {@code rtk_participant_session_joined_idx} or {@code ..._duration_idx}. */
-    public List<RealtimeParticipant> page(String tenant, UUID sessionId, String search, String sortBy, PageRequest page) {
-        Map<String, Object> params = params(tenant, sessionId, search);
-        String column = "duration".equals(sortBy) ? "durationMinutes" : "joinedAt";
+    /**
+     * One page of a session's peers: by join time straight from {@code rtk_participant_session_joined_idx},
+     * or by duration as of {@code now} ({@link #BY_DURATION}).
+     */
+    @SuppressWarnings("unchecked")
+    public List<RealtimeParticipant> page(String tenant, UUID sessionId, String search, String sortBy, PageRequest page,
+            Instant now) {
+        if ("duration".equals(sortBy)) {
+            return bind(getEntityManager().createNativeQuery(BY_DURATION + " " + paged(page), RealtimeParticipant.class),
+                    tenant, sessionId, search, page, now).getResultList();
+        }
         Sort.Direction direction = page.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending;
-        return find(where(search), Sort.by(column, direction).and("id", direction), params)
+        return find(where(search), Sort.by("joinedAt", direction).and("id", direction), params(tenant, sessionId, search))
                 .page(Page.of(page.pageNo() - 1, page.perPage())).list();
     }
 
@@ -72,18 +96,9 @@ public class ParticipantRepository implements PanacheRepositoryBase<RealtimePart
     @SuppressWarnings("unchecked")
     public List<ConsolidatedRow> consolidatedPage(String tenant, UUID sessionId, String search, String sortBy,
             PageRequest page, Instant now) {
-        String direction = page.ascending() ? "ASC" : "DESC";
         String order = "duration".equals(sortBy) ? "duration" : "joined_at";
-        List<Object[]> rows = getEntityManager()
-                .createNativeQuery(CONSOLIDATED + " ORDER BY " + order + " " + direction + ", id " + direction
-                        + " OFFSET :offset LIMIT :limit")
-                .setParameter("now", Timestamp.from(now))
-                .setParameter("tenant", tenant)
-                .setParameter("session", sessionId)
-                .setParameter("pattern", search == null ? null : Like.containing(search))
-                .setParameter("offset", page.offset())
-                .setParameter("limit", page.perPage())
-                .getResultList();
+        List<Object[]> rows = bind(getEntityManager().createNativeQuery(CONSOLIDATED + " ORDER BY " + order + " "
+                + paged(page)), tenant, sessionId, search, page, now).getResultList();
         List<ConsolidatedRow> result = new ArrayList<>();
         for (Object[] r : rows) {
             result.add(new ConsolidatedRow((UUID) r[0], instant(r[1]), (String) r[2], (String) r[3],
@@ -117,6 +132,21 @@ public class ParticipantRepository implements PanacheRepositoryBase<RealtimePart
                         + " and p.sessionId = :session and p.id in :ids", UUID.class)
                 .setParameter("tenant", tenant).setParameter("session", sessionId).setParameter("ids", peerIds)
                 .getResultList());
+    }
+
+    /** The direction of the first sort key, the {@code id} tiebreaker in the same direction, and the page. */
+    private static String paged(PageRequest page) {
+        String direction = page.ascending() ? "ASC" : "DESC";
+        return direction + ", id " + direction + " OFFSET :offset LIMIT :limit";
+    }
+
+    private static Query bind(Query query, String tenant, UUID sessionId, String search, PageRequest page, Instant now) {
+        return query.setParameter("now", Timestamp.from(now))
+                .setParameter("tenant", tenant)
+                .setParameter("session", sessionId)
+                .setParameter("pattern", search == null ? null : Like.containing(search))
+                .setParameter("offset", page.offset())
+                .setParameter("limit", page.perPage());
     }
 
     private static String where(String search) {

@@ -1,6 +1,5 @@
 package dev.sessionledger.sessions.realtime;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +28,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.sessionledger.commons.auth.Caller;
 import dev.sessionledger.commons.errors.ApiException;
-import dev.sessionledger.commons.metorial.QueryStrings;
 import dev.sessionledger.sessions.realtime.RealtimeViews.Envelope;
 
 /** The participants (peers) of one session: list, details, join and leave. */
@@ -55,7 +53,7 @@ public class ParticipantResource {
     public Envelope<RealtimeViews.Participants> list(@BeanParam SessionPath path, @Context UriInfo uri) {
         RealtimeScope scope = path.scope(caller);
         MultivaluedMap<String, String> query = uri.getQueryParameters();
-        String search = QueryStrings.single(query, "search");
+        String search = PageRequest.text(query, "search", RealtimeBounds.SEARCH);
         String sortBy = PageRequest.choice(query, "sort_by", List.of("joinedAt", "duration"), "joinedAt");
         boolean withEvents = PageRequest.flag(query, "include_peer_events");
         String view = PageRequest.choice(query, "view", List.of("raw", "consolidated"), "raw");
@@ -69,10 +67,10 @@ public class ParticipantResource {
         }
         ParticipantService.ParticipantPage result = service.list(scope, session, search, sortBy, page, withEvents)
                 .orElseThrow(path::notFound);
-        Instant now = Inputs.now();
         Map<UUID, List<PeerEvent>> events = result.events();
         return Envelope.of(new RealtimeViews.Participants(result.peers().stream()
-                .map(p -> RealtimeMapper.participant(p, now, withEvents ? events.getOrDefault(p.id, List.of()) : null))
+                .map(p -> RealtimeMapper.participant(p, result.asOf(),
+                        withEvents ? events.getOrDefault(p.id, List.of()) : null))
                 .toList()));
     }
 

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import dev.sessionledger.commons.errors.ApiException;
 import dev.sessionledger.commons.ids.PrefixedId;
+import dev.sessionledger.commons.persistence.IdempotentCreate;
 
 /** Peers joining and leaving sessions, and reading them back. */
 @ApplicationScoped
@@ -33,10 +34,11 @@ public class ParticipantService {
     }
 
     /**
-     * A page of peers with their events when asked for. RealtimeKit's participant list carries no
-     * paging total, so none is counted.
+     * A page of peers with their events when asked for, read at {@code asOf}: the instant that
+     * prices the stays still open, both for the order and for the durations shown. RealtimeKit's
+     * participant list carries no paging total, so none is counted.
      */
-    public record ParticipantPage(List<RealtimeParticipant> peers, Map<UUID, List<PeerEvent>> events) {
+    public record ParticipantPage(List<RealtimeParticipant> peers, Map<UUID, List<PeerEvent>> events, Instant asOf) {
     }
 
     /** A page of the consolidated view; like the raw view, without a total. */
@@ -44,6 +46,12 @@ public class ParticipantService {
             Map<UUID, List<PeerEvent>> events, Map<UUID, RealtimeParticipant> peers) {
     }
 
+    /**
+     * A peer joins, or a retry finds the peer an earlier join with the same client-chosen id made.
+     * Joins of one session take turns on its row; a peer id is unique in the tenant, though, so two
+     * joins of one id into different sessions can still race: the loser runs again and gets the 409.
+     */
+    @IdempotentCreate
     @Transactional
     public Optional<Joined> join(RealtimeScope scope, UUID sessionId, RealtimeRequests.Join body) {
         if (body == null) {
@@ -57,12 +65,12 @@ public class ParticipantService {
         Instant now = Inputs.now();
         Inputs in = new Inputs();
         UUID peerId = in.id("peer_id", body.peerId());
-        String userId = in.text("user_id", body.userId(), false, 128);
-        String customId = in.text("custom_participant_id", body.customParticipantId(), false, 128);
-        String name = in.text("display_name", body.displayName(), true, 256);
-        String preset = in.text("preset_name", body.presetName(), false, 128);
+        String userId = in.text("user_id", body.userId(), false, RealtimeBounds.REFERENCE);
+        String customId = in.text("custom_participant_id", body.customParticipantId(), false, RealtimeBounds.REFERENCE);
+        String name = in.text("display_name", body.displayName(), true, RealtimeBounds.NAME);
+        String preset = in.text("preset_name", body.presetName(), false, RealtimeBounds.REFERENCE);
         String viewType = in.oneOf("preset_view_type", body.presetViewType(), VIEW_TYPES, null);
-        String socket = in.text("socket_session_id", body.socketSessionId(), false, 128);
+        String socket = in.text("socket_session_id", body.socketSessionId(), false, RealtimeBounds.REFERENCE);
         Instant joinedAt = in.instant("joined_at", body.joinedAt(), now);
         in.check();
         if (peerId != null) {
@@ -132,11 +140,12 @@ public class ParticipantService {
         if (sessions.findInScope(scope, sessionId).isEmpty()) {
             return Optional.empty();
         }
-        List<RealtimeParticipant> peers = participants.page(scope.tenant(), sessionId, search, sortBy, page);
+        Instant now = Inputs.now();
+        List<RealtimeParticipant> peers = participants.page(scope.tenant(), sessionId, search, sortBy, page, now);
         Map<UUID, List<PeerEvent>> peerEvents = withEvents
                 ? events.byPeer(scope.tenant(), peers.stream().map(p -> p.id).toList())
                 : Map.of();
-        return Optional.of(new ParticipantPage(peers, peerEvents));
+        return Optional.of(new ParticipantPage(peers, peerEvents, now));
     }
 
     public Optional<ConsolidatedPage> consolidated(RealtimeScope scope, UUID sessionId, String search, String sortBy,

@@ -7,11 +7,13 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 /** A moment in a peer's life: created, joining or leaving. */
 @Entity
 @Table(name = "rtk_peer_event")
+@IdClass(RealtimeKey.class)
 public class PeerEvent {
 
     public static final String CREATED = "PEER_CREATED";
@@ -19,10 +21,11 @@ public class PeerEvent {
     public static final String LEAVING = "PEER_LEAVING";
 
     @Id
-    public UUID id;
-
-    @Column(name = "tenant_id", nullable = false)
+    @Column(name = "tenant_id")
     public String tenantId;
+
+    @Id
+    public UUID id;
 
     @Column(name = "session_id", nullable = false)
     public UUID sessionId;

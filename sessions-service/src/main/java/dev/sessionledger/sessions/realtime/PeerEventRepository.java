@@ -13,7 +13,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /** Peer events, fetched for a whole page of peers at once. */
 @ApplicationScoped
-public class PeerEventRepository implements PanacheRepositoryBase<PeerEvent, UUID> {
+public class PeerEventRepository implements PanacheRepositoryBase<PeerEvent, RealtimeKey> {
 
     /** Each peer's events in time order, from one query served by {@code rtk_peer_event_peer_idx}. */
     public Map<UUID, List<PeerEvent>> byPeer(String tenant, Collection<UUID> peerIds) {

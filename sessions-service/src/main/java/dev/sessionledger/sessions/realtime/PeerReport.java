@@ -1,5 +1,6 @@
 package dev.sessionledger.sessions.realtime;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -7,6 +8,7 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -15,14 +17,16 @@ import org.hibernate.type.SqlTypes;
 /** A peer's call statistics (device, network, quality) as its client reported them. */
 @Entity
 @Table(name = "rtk_peer_report")
+@IdClass(PeerReport.Key.class)
 public class PeerReport {
+
+    @Id
+    @Column(name = "tenant_id")
+    public String tenantId;
 
     @Id
     @Column(name = "peer_id")
     public UUID peerId;
-
-    @Column(name = "tenant_id", nullable = false)
-    public String tenantId;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
@@ -34,4 +38,8 @@ public class PeerReport {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** One report per peer, and peer ids are unique within a tenant only. */
+    public record Key(String tenantId, UUID peerId) implements Serializable {
+    }
 }

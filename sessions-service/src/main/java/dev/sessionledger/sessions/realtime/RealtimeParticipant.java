@@ -7,19 +7,22 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 /** One peer: a participant's single stay in a meeting session, from join to leave. */
 @Entity
 @Table(name = "rtk_participant")
+@IdClass(RealtimeKey.class)
 public class RealtimeParticipant {
 
-    /** The peer id. */
+    @Id
+    @Column(name = "tenant_id")
+    public String tenantId;
+
+    /** The peer id, unique within the tenant. */
     @Id
     public UUID id;
-
-    @Column(name = "tenant_id", nullable = false)
-    public String tenantId;
 
     @Column(name = "session_id", nullable = false)
     public UUID sessionId;

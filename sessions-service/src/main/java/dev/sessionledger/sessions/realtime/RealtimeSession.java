@@ -8,27 +8,30 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A RealtimeKit meeting session as stored. Its id is unique within a tenant; every query also
- * filters on {@code tenantId}, so a persistence context only ever holds one tenant's rows.
+ * A RealtimeKit meeting session as stored. Its id is unique within a tenant only, so the tenant is
+ * part of its identity: Hibernate updates and refreshes it by both.
  */
 @Entity
 @Table(name = "rtk_session")
+@IdClass(RealtimeKey.class)
 public class RealtimeSession {
 
     public static final String LIVE = "LIVE";
     public static final String ENDED = "ENDED";
 
     @Id
-    public UUID id;
-
-    @Column(name = "tenant_id", nullable = false)
+    @Column(name = "tenant_id")
     public String tenantId;
+
+    @Id
+    public UUID id;
 
     @Column(name = "app_id", nullable = false)
     public String appId;

@@ -16,7 +16,7 @@ import io.quarkus.panache.common.Sort;
 
 /** Reads and writes meeting sessions, always within one tenant and app. */
 @ApplicationScoped
-public class RealtimeSessionRepository implements PanacheRepositoryBase<RealtimeSession, UUID> {
+public class RealtimeSessionRepository implements PanacheRepositoryBase<RealtimeSession, RealtimeKey> {
 
     /**
      * Rewrites a session's derived figures from its peers' intervals. The running count walks

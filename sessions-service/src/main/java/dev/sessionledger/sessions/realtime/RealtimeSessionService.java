@@ -13,13 +13,13 @@ import jakarta.transaction.Transactional;
 
 import dev.sessionledger.commons.errors.ApiException;
 import dev.sessionledger.commons.ids.PrefixedId;
+import dev.sessionledger.commons.persistence.IdempotentCreate;
 
 /** Starts, ends and reads meeting sessions, keeping their derived figures in step with their peers. */
 @ApplicationScoped
 public class RealtimeSessionService {
 
     static final List<String> TYPES = List.of("meeting", "livestream", "participant");
-    static final int MAX_META_KEYS = 50;
 
     @Inject
     RealtimeSessionRepository sessions;
@@ -34,6 +34,11 @@ public class RealtimeSessionService {
     public record Started(SessionSnapshot snapshot, boolean created) {
     }
 
+    /**
+     * A new session, or the one an earlier start with the same client-chosen id made; of two such
+     * starts at once, the one that loses the insert runs again and answers with the other's session.
+     */
+    @IdempotentCreate
     @Transactional
     public Started start(RealtimeScope scope, RealtimeRequests.StartSession body) {
         if (body == null) {
@@ -42,13 +47,11 @@ public class RealtimeSessionService {
         Instant now = Inputs.now();
         Inputs in = new Inputs();
         UUID id = in.id("id", body.id());
-        String associatedId = in.text("associated_id", body.associatedId(), true, 128);
-        String title = in.text("meeting_display_name", body.meetingDisplayName(), false, 256);
+        String associatedId = in.text("associated_id", body.associatedId(), true, RealtimeBounds.ASSOCIATED_ID);
+        String title = in.text("meeting_display_name", body.meetingDisplayName(), false, RealtimeBounds.NAME);
         String type = in.oneOf("type", body.type(), TYPES, "meeting");
         Instant startedAt = in.instant("started_at", body.startedAt(), now);
-        if (body.meta() != null && body.meta().size() > MAX_META_KEYS) {
-            in.fail("meta", "may hold at most " + MAX_META_KEYS + " keys");
-        }
+        in.freeForm("meta", body.meta(), RealtimeBounds.META_KEYS, RealtimeBounds.META_TEXT);
         in.check();
         if (id != null) {
             Optional<RealtimeSession> existing = sessions.findInTenant(scope.tenant(), id);
@@ -72,7 +75,7 @@ public class RealtimeSessionService {
         s.createdAt = now;
         s.updatedAt = now;
         s.minutesConsumed = BigDecimal.ZERO.setScale(2);
-        sessions.persist(s);
+        sessions.persistAndFlush(s);
         return new Started(new SessionSnapshot(s, List.of(), now), true);
     }
 

@@ -15,7 +15,9 @@ import org.hibernate.Session;
 
 /**
  * Writes chat messages and transcript segments: each batch is one INSERT over bound arrays,
- * and an id seen before is skipped, so a retried batch stores nothing twice.
+ * and an id seen before is skipped, so a retried batch stores nothing twice. Rows go in in id
+ * order: two batches sharing ids then wait for each other at their first shared id, never each
+ * for an id the other took first in another order (a deadlock).
  */
 @ApplicationScoped
 public class RecordingRepository {
@@ -26,6 +28,7 @@ public class RecordingRepository {
             SELECT ?, u.id::uuid, ?, u.peer::uuid, u.kind, u.payload, u.pinned, u.edited, u.at::timestamptz
               FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::boolean[], ?::text[])
                    AS u(id, peer, kind, payload, pinned, edited, at)
+             ORDER BY u.id
             ON CONFLICT (tenant_id, id) DO NOTHING
             """;
 
@@ -34,6 +37,7 @@ public class RecordingRepository {
             SELECT ?, u.id::uuid, ?, u.peer::uuid, u.start_ms, u.end_ms, u.text
               FROM unnest(?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::text[])
                    AS u(id, peer, start_ms, end_ms, text)
+             ORDER BY u.id
             ON CONFLICT (tenant_id, id) DO NOTHING
             """;
 

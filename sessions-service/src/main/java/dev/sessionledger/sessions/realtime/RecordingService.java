@@ -21,8 +21,6 @@ import dev.sessionledger.sessions.realtime.RecordingRepository.SegmentRow;
 @ApplicationScoped
 public class RecordingService {
 
-    static final int MAX_BATCH = 1000;
-    static final int MAX_TEXT = 10_000;
     static final List<String> PAYLOAD_TYPES = List.of("text", "image", "file");
 
     @Inject
@@ -54,7 +52,7 @@ public class RecordingService {
             UUID id = in.id(at + "id", m.id());
             UUID peer = required(in, at + "participant_id", m.participantId());
             String type = in.oneOf(at + "payload_type", m.payloadType(), PAYLOAD_TYPES, "text");
-            String payload = in.text(at + "payload", m.payload(), true, MAX_TEXT);
+            String payload = in.text(at + "payload", m.payload(), true, RealtimeBounds.TEXT);
             Instant created = in.instant(at + "created_at", m.createdAt(), now);
             rows.add(new ChatRow(id != null ? id : PrefixedId.newUuid(), peer, type, payload,
                     Boolean.TRUE.equals(m.pinned()), Boolean.TRUE.equals(m.isEdited()), created));
@@ -83,7 +81,7 @@ public class RecordingService {
             }
             UUID id = in.id(at + "id", s.id());
             UUID peer = required(in, at + "participant_id", s.participantId());
-            String text = in.text(at + "text", s.text(), true, MAX_TEXT);
+            String text = in.text(at + "text", s.text(), true, RealtimeBounds.TEXT);
             long start = s.startMs() == null ? -1 : s.startMs();
             long end = s.endMs() == null ? start : s.endMs();
             if (start < 0) {
@@ -101,10 +99,10 @@ public class RecordingService {
 
     private static <T> List<T> batch(String field, List<T> items) {
         if (items == null || items.isEmpty()) {
-            throw ApiException.invalid(field, "must hold 1 to " + MAX_BATCH + " items");
+            throw ApiException.invalid(field, "must hold 1 to " + RealtimeBounds.BATCH + " items");
         }
-        if (items.size() > MAX_BATCH) {
-            throw ApiException.invalid(field, "must hold at most " + MAX_BATCH + " items");
+        if (items.size() > RealtimeBounds.BATCH) {
+            throw ApiException.invalid(field, "must hold at most " + RealtimeBounds.BATCH + " items");
         }
         return items;
     }

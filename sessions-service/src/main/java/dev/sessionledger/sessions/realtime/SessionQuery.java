@@ -31,8 +31,9 @@ public record SessionQuery(String associatedId, String status, Instant startTime
         }
         Integer[] range = participants(QueryStrings.single(query, "participants"));
         String sortBy = PageRequest.choice(query, "sort_by", List.of(SORT_CREATED, SORT_MINUTES), SORT_CREATED);
-        return new SessionQuery(QueryStrings.single(query, "associated_id"), status, start, end,
-                QueryStrings.single(query, "search"), range[0], range[1], sortBy, PageRequest.parse(query, false));
+        return new SessionQuery(PageRequest.text(query, "associated_id", RealtimeBounds.ASSOCIATED_ID), status, start,
+                end, PageRequest.text(query, "search", RealtimeBounds.SEARCH), range[0], range[1], sortBy,
+                PageRequest.parse(query, false));
     }
 
     /** The search text as a session id, when it is one. */

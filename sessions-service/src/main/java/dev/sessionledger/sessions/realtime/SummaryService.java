@@ -57,16 +57,13 @@ public class SummaryService {
         if (highlights.isEmpty()) {
             throw ApiException.conflict("Session " + sessionId + " has no transcript to summarize");
         }
-        TranscriptSummary summary = summaries.findInTenant(scope.tenant(), sessionId).orElseGet(() -> {
-            TranscriptSummary created = new TranscriptSummary();
-            created.sessionId = sessionId;
-            created.tenantId = scope.tenant();
-            return created;
-        });
+        TranscriptSummary summary = new TranscriptSummary();
+        summary.tenantId = scope.tenant();
+        summary.sessionId = sessionId;
         summary.generator = summarizer.name();
         summary.highlights = highlights;
         summary.createdAt = Inputs.now();
-        summaries.persist(summary);
+        summaries.replace(summary);
         return Optional.of(summary);
     }
 

@@ -7,7 +7,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -65,6 +70,48 @@ class ParticipantListTest {
                 .then()
                 .body("data.participants.id", contains(m.cy(), m.ada1(), m.ada2(), m.bob()))
                 .body("data.participants.duration", contains(6.0f, 5.0f, 1.0f, 1.0f));
+    }
+
+    /**
+     * Peers still inside have no stored duration: they sort by how long they have been in so far,
+     * the figure the list shows, among those who left. A (30 live minutes) and B (25) have ids that
+     * would put them the wrong way round if they tied; D left after 27 minutes, C after 15.
+     */
+    @Test
+    void sorts_peers_still_inside_by_their_live_duration_among_those_who_left() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        RealtimeApi api = new RealtimeApi();
+        String session = api.start("m", "Live", now.minus(Duration.ofMinutes(60)));
+        String a = "00000000-0000-4000-8000-00000000000a";
+        String b = "00000000-0000-4000-8000-00000000000b";
+        String c = "00000000-0000-4000-8000-00000000000c";
+        String d = "00000000-0000-4000-8000-00000000000d";
+        api.join(session, Map.of("peer_id", a, "display_name", "A", "joined_at", now.minus(Duration.ofMinutes(30)).toString()));
+        api.join(session, Map.of("peer_id", b, "display_name", "B", "joined_at", now.minus(Duration.ofMinutes(25)).toString()));
+        api.join(session, Map.of("peer_id", c, "display_name", "C", "joined_at", now.minus(Duration.ofMinutes(40)).toString()));
+        api.join(session, Map.of("peer_id", d, "display_name", "D", "joined_at", now.minus(Duration.ofMinutes(50)).toString()));
+        api.leave(session, c, now.minus(Duration.ofMinutes(25))).statusCode(200);
+        api.leave(session, d, now.minus(Duration.ofMinutes(23))).statusCode(200);
+        String path = api.sessions() + "/" + session + "/participants";
+
+        List<Float> durations = api.auth().queryParam("sort_by", "duration").queryParam("sort_order", "DESC").when()
+                .get(path).then().statusCode(200)
+                .body("data.participants.id", contains(a, d, b, c))
+                .extract().path("data.participants.duration");
+        assertTrue(durations.get(0) >= 30.0f && durations.get(0) < 31.0f, durations.toString());
+        assertEquals(List.of(27.0f), durations.subList(1, 2));
+        assertTrue(durations.get(2) >= 25.0f && durations.get(2) < 26.0f, durations.toString());
+        assertEquals(List.of(15.0f), durations.subList(3, 4));
+        api.auth().queryParam("sort_by", "duration").when().get(path).then()
+                .body("data.participants.id", contains(c, b, d, a));
+        api.auth().queryParam("sort_by", "duration").queryParam("sort_order", "DESC").queryParam("per_page", 2)
+                .queryParam("page_no", 2).when().get(path).then()
+                .body("data.participants.id", contains(b, c));
+        api.auth().queryParam("sort_by", "duration").queryParam("sort_order", "ASC").queryParam("per_page", 3)
+                .queryParam("page_no", 2).when().get(path).then()
+                .body("data.participants.id", contains(a));
+        api.auth().queryParam("sort_by", "duration").queryParam("search", "a").when().get(path).then()
+                .body("data.participants.id", contains(a));
     }
 
     @Test

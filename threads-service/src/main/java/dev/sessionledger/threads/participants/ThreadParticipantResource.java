@@ -87,7 +87,8 @@ public class ThreadParticipantResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Remove a thread participant")
+    @Operation(summary = "Remove a thread participant", description = "Administrators remove anyone of their "
+            + "tenant; anyone else only their own participant (403 for another one of a thread they take part in).")
     public Map<String, Boolean> remove(@PathParam("id") String id) {
         boolean removed = Ids.parse(id).map(uuid -> service.remove(caller, uuid)).orElse(false);
         if (!removed) {

@@ -88,8 +88,7 @@ public class ThreadParticipantService {
     }
 
     public Optional<ThreadParticipant> find(Caller caller, UUID id) {
-        return participants.findInTenant(caller.tenant(), id)
-                .filter(p -> caller.isAdmin() || access.isMember(caller, p.threadId));
+        return visible(caller, participants.findInTenant(caller.tenant(), id));
     }
 
     /** Adds a participant to a thread the caller may see; 409 when the same one is already in it. */
@@ -122,11 +121,9 @@ public class ThreadParticipantService {
      */
     @Transactional
     public Optional<ThreadParticipant> update(Caller caller, UUID id, ParticipantChange change) {
-        Optional<ThreadParticipant> found = find(caller, id);
+        Optional<ThreadParticipant> found = visible(caller, participants.lockInTenant(caller.tenant(), id));
         found.ifPresent(p -> {
-            if (!caller.isAdmin() && !caller.subject().equals(p.userId)) {
-                throw ApiException.forbidden("Only the participant themselves or an administrator may change it");
-            }
+            requireSelfOrAdmin(caller, p, "change");
             if (change.lastReadMessageId() != null) {
                 p.lastReadMessageId = change.lastReadMessageId();
             }
@@ -140,12 +137,30 @@ public class ThreadParticipantService {
         return found;
     }
 
-    /** Whether a participant the caller may see was removed. */
+    /**
+     * Whether a participant the caller may see was removed. An administrator removes anyone of the
+     * tenant; anyone else only themselves, as with read state. The removal is one statement, so of
+     * two at once one removes the participant and the other finds it gone.
+     */
     @Transactional
     public boolean remove(Caller caller, UUID id) {
+        if (caller.isAdmin()) {
+            return participants.deleteInTenant(caller.tenant(), id, null);
+        }
         Optional<ThreadParticipant> found = find(caller, id);
-        found.ifPresent(participants::delete);
-        return found.isPresent();
+        found.ifPresent(p -> requireSelfOrAdmin(caller, p, "remove"));
+        return found.isPresent() && participants.deleteInTenant(caller.tenant(), id, caller.subject());
+    }
+
+    /** A participant is the caller's to see if they are an administrator or take part in its thread. */
+    private Optional<ThreadParticipant> visible(Caller caller, Optional<ThreadParticipant> participant) {
+        return participant.filter(p -> caller.isAdmin() || access.isMember(caller, p.threadId));
+    }
+
+    private static void requireSelfOrAdmin(Caller caller, ThreadParticipant participant, String action) {
+        if (!caller.isAdmin() && !caller.subject().equals(participant.userId)) {
+            throw ApiException.forbidden("Only the participant themselves or an administrator may " + action + " it");
+        }
     }
 
     public static Instant now() {
