@@ -280,37 +280,44 @@ class SessionMessageIngestTest {
     }
 
     @Test
-    void when_sessions_service_is_down_ingest_is_503_with_retry_after_and_stores_nothing() {
+    void when_sessions_service_is_down_ingest_is_503_with_retry_after_within_a_second_and_stores_nothing() {
         MessageFixtures f = new MessageFixtures();
         FakeSessionsService.halt();
+        long millis;
         try {
+            long start = System.nanoTime();
             f.post(List.of(f.message("client", notification("x"))))
                     .statusCode(503)
                     .header("Retry-After", equalTo("5"))
                     .body("__typename", equalTo("error"))
                     .body("status", equalTo(503));
+            millis = (System.nanoTime() - start) / 1_000_000;
         } finally {
             FakeSessionsService.resume();
         }
+        // A refused connection is tried twice, 50 ms apart: 164 ms here, the request around them included.
+        assertTrue(millis < 1000, "took " + millis + " ms");
         f.list(Map.of()).statusCode(200).body("items", empty());
     }
 
     @Test
-    void when_sessions_service_answers_too_slowly_ingest_is_503_and_stores_nothing() {
+    void a_stalled_sessions_service_is_503_within_a_second_and_nothing_is_stored() {
         MessageFixtures f = new MessageFixtures();
-        FakeSessionsService.answerAfter(1500);
-        long start = System.nanoTime();
+        FakeSessionsService.stallAnswers();
+        long millis;
         try {
+            long start = System.nanoTime();
             f.post(List.of(f.message("client", notification("x"))))
                     .statusCode(503)
                     .header("Retry-After", equalTo("5"))
                     .body("code", equalTo("service_unavailable"));
+            millis = (System.nanoTime() - start) / 1_000_000;
         } finally {
-            FakeSessionsService.answerAfter(0);
+            FakeSessionsService.answerAgain();
         }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        // Three tries of the test profile's 500 ms timeout, not three full 1.5 s waits.
-        assertTrue(millis < 4000, "took " + millis + " ms");
+        // One attempt, cut at its 400 ms: 520 ms here with the request around it; the bound leaves room
+        // for a loaded machine.
+        assertTrue(millis < 1000, "took " + millis + " ms");
         f.list(Map.of()).statusCode(200).body("items", empty());
     }
 
