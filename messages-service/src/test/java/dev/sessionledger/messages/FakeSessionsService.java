@@ -33,6 +33,8 @@ public class FakeSessionsService implements QuarkusTestResourceLifecycleManager 
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PATH = "/internal/mcp/sessions/";
+    /** A session every tenant has, for tests that need one without registering it (the service contract test). */
+    public static final String EVERY_TENANTS_SESSION = "ses_0000000000000000000000";
     private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
     /** Per session, so that a late retry of another test's slow lookup cannot be mistaken for this test's. */
     private static final Map<String, AtomicInteger> LOOKUPS_BY_SESSION = new ConcurrentHashMap<>();
@@ -137,7 +139,7 @@ public class FakeSessionsService implements QuarkusTestResourceLifecycleManager 
         String serverSession = query.get("server_session_id");
         String run = query.get("provider_run_id");
         String missing = null;
-        if (!KNOWN.contains(tenant + "|" + session)) {
+        if (!KNOWN.contains(tenant + "|" + session) && !EVERY_TENANTS_SESSION.equals(session)) {
             missing = "session";
         } else if (serverSession != null && !KNOWN.contains(tenant + "|" + session + "|" + serverSession)) {
             missing = "session.provider";

@@ -58,9 +58,14 @@ final class MessageFixtures {
         return Map.of("jsonrpc", "2.0", "id", id, "error", Map.of("code", -32601, "message", "Method not found"));
     }
 
+    /** Where this session's messages are recorded and listed. */
+    String path() {
+        return "/sessions/" + session + "/messages";
+    }
+
     ValidatableResponse post(List<Map<String, Object>> messages) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("messages", messages))
-                .when().post("/sessions/" + session + "/messages").then();
+                .when().post(path()).then();
     }
 
     /** Records {@code count} client notifications and returns their ids in order. */
@@ -73,7 +78,6 @@ final class MessageFixtures {
     }
 
     ValidatableResponse list(Map<String, ?> query) {
-        return given().auth().oauth2(token).queryParams(query)
-                .when().get("/sessions/" + session + "/messages").then();
+        return given().auth().oauth2(token).queryParams(query).when().get(path()).then();
     }
 }

@@ -62,7 +62,8 @@ public class SessionMessageResource {
     @Operation(summary = "List session messages", description = "Keyset-paged by id: limit, order, after, before, "
             + "cursor; filters type, session_provider_id (or server_session_id), provider_run_id (or server_run_id) "
             + "take one value or several.")
-    public MetorialPage<SessionMessageView> list(@PathParam("session_id") String sessionId, @Context UriInfo uri) {
+    public MetorialPage<SessionMessageView> list(@PathParam("session_id") String sessionId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context UriInfo uri) {
         UUID session = sessionUuid(sessionId);
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         MetorialListRequest request = MetorialListRequest.parse(query, SessionMessageMapper.ID_PREFIX);
@@ -74,17 +75,18 @@ public class SessionMessageResource {
         MessageFilter filter = new MessageFilter(types,
                 ids(query, SessionMessageMapper.SERVER_SESSION_PREFIX, "session_provider_id", "server_session_id"),
                 ids(query, SessionMessageMapper.PROVIDER_RUN_PREFIX, "provider_run_id", "server_run_id"));
-        return service.list(caller.tenant(), session, filter, request).map(SessionMessageMapper::toView);
+        return service.list(authorization, caller.tenant(), session, filter, request).map(SessionMessageMapper::toView);
     }
 
     @GET
     @Path("/{session_message_id}")
     @Operation(summary = "Get a session message")
     public SessionMessageView get(@PathParam("session_id") String sessionId,
-            @PathParam("session_message_id") String messageId) {
+            @PathParam("session_message_id") String messageId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         UUID session = sessionUuid(sessionId);
-        return PrefixedId.parse(SessionMessageMapper.ID_PREFIX, messageId)
-                .flatMap(id -> service.find(caller.tenant(), session, id))
+        return service.find(authorization, caller.tenant(), session,
+                        PrefixedId.parse(SessionMessageMapper.ID_PREFIX, messageId))
                 .map(SessionMessageMapper::toView)
                 .orElseThrow(() -> ApiException.notFound("session.message", messageId));
     }
