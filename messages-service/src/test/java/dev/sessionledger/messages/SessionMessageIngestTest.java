@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -166,6 +167,33 @@ class SessionMessageIngestTest {
         }
         f.post(tooMany).statusCode(400).body("errors[0].path[0]", equalTo("messages"));
         f.list(Map.of()).body("items", empty());
+    }
+
+    @Test
+    void a_payload_far_over_the_bound_is_400_before_the_rest_of_the_body_is_even_sent() throws Exception {
+        MessageFixtures f = new MessageFixtures();
+        String oneLongString = "{\"messages\":[{\"payload\":{\"jsonrpc\":\"2.0\",\"method\":\"big\",\"params\":{\"text\":\""
+                + "x".repeat(1_600_000);
+        StringBuilder manyStrings = new StringBuilder("{\"messages\":[{\"payload\":{\"jsonrpc\":\"2.0\",\"method\":\"big\","
+                + "\"params\":{\"parts\":[\"first\"");
+        while (manyStrings.length() < 1_600_000) {
+            manyStrings.append(",\"").append("y".repeat(100)).append('"');
+        }
+        for (String start : List.of(oneLongString, manyStrings.toString())) {
+            RawHttp.Answer answer;
+            // 40 MB declared, 1.6 MB sent: the answer cannot wait for the rest.
+            try (RawHttp http = RawHttp.post(f.path(), f.token, 40_000_000)) {
+                answer = http.send(start.getBytes(StandardCharsets.UTF_8)).answer();
+            }
+            assertEquals(400, answer.status(), answer.toString());
+            assertEquals("close", answer.headers().get("connection"), answer.toString());
+            Map<?, ?> error = answer.json();
+            assertEquals("invalid_data", error.get("code"));
+            assertEquals(List.of("messages[0].payload"), ((Map<?, ?>) ((List<?>) error.get("errors")).get(0)).get("path"),
+                    error.toString());
+            assertTrue(error.get("message").toString().contains("1048576"), error.toString());
+        }
+        f.list(Map.of()).statusCode(200).body("items", empty());
     }
 
     @Test
