@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import dev.sessionledger.commons.errors.ApiException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -31,6 +32,7 @@ import io.vertx.ext.web.RoutingContext;
  * a quarter of the heap, keeps the heap clear of what concurrent large batches would otherwise take.
  */
 @ApplicationScoped
+@Startup
 public class InflightBodies {
 
     /**
