@@ -11,7 +11,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,17 +27,20 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * A real HTTP server on the loopback that answers sessions-service's internal session lookup
  * the way the contract says, from sessions, server sessions and runs that tests register. It can
  * be stopped and started again on the same port to show what ingest does when sessions-service
- * is down.
+ * is down, or made to accept lookups and never answer them, as a stalled sessions-service would.
  */
 public class FakeSessionsService implements QuarkusTestResourceLifecycleManager {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PATH = "/internal/mcp/sessions/";
+    /** A session every tenant has, for tests that need one without registering it (the service contract test). */
+    public static final String EVERY_TENANTS_SESSION = "ses_0000000000000000000000";
     private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
     /** Per session, so that a late retry of another test's slow lookup cannot be mistaken for this test's. */
     private static final Map<String, AtomicInteger> LOOKUPS_BY_SESSION = new ConcurrentHashMap<>();
     private static final Map<String, String> AUTHORIZATION_BY_SESSION = new ConcurrentHashMap<>();
-    private static volatile long delayMillis;
+    /** While set, lookups are accepted and held unanswered until it opens. */
+    private static volatile CountDownLatch stall;
     private static HttpServer server;
     private static int port;
 
@@ -70,9 +75,18 @@ public class FakeSessionsService implements QuarkusTestResourceLifecycleManager 
         return AUTHORIZATION_BY_SESSION.get(session);
     }
 
-    /** Answers every lookup only after {@code millis}; 0 answers at once. */
-    public static void answerAfter(long millis) {
-        delayMillis = millis;
+    /** From now on, lookups are accepted but not answered until {@link #answerAgain()}. */
+    public static void stallAnswers() {
+        stall = new CountDownLatch(1);
+    }
+
+    /** Answers the lookups held so far, and every later one at once. */
+    public static void answerAgain() {
+        CountDownLatch held = stall;
+        stall = null;
+        if (held != null) {
+            held.countDown();
+        }
     }
 
     /** Stops answering: the port refuses connections until {@link #resume()}. */
@@ -102,9 +116,10 @@ public class FakeSessionsService implements QuarkusTestResourceLifecycleManager 
     }
 
     private static void answer(HttpExchange exchange) throws IOException {
-        if (delayMillis > 0) {
+        CountDownLatch held = stall;
+        if (held != null) {
             try {
-                Thread.sleep(delayMillis);
+                held.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -124,7 +139,7 @@ public class FakeSessionsService implements QuarkusTestResourceLifecycleManager 
         String serverSession = query.get("server_session_id");
         String run = query.get("provider_run_id");
         String missing = null;
-        if (!KNOWN.contains(tenant + "|" + session)) {
+        if (!KNOWN.contains(tenant + "|" + session) && !EVERY_TENANTS_SESSION.equals(session)) {
             missing = "session";
         } else if (serverSession != null && !KNOWN.contains(tenant + "|" + session + "|" + serverSession)) {
             missing = "session.provider";

@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.testing.TestTokens;
 import io.restassured.http.ContentType;
@@ -14,6 +17,8 @@ import io.restassured.response.ValidatableResponse;
 
 /** A tenant with one session known to sessions-service, and the requests tests make against it. */
 final class MessageFixtures {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     final String tenant = TestTokens.newTenant();
     final String token = TestTokens.admin(tenant);
@@ -58,9 +63,24 @@ final class MessageFixtures {
         return Map.of("jsonrpc", "2.0", "id", id, "error", Map.of("code", -32601, "message", "Method not found"));
     }
 
+    /** Where this session's messages are recorded and listed. */
+    String path() {
+        return "/sessions/" + session + "/messages";
+    }
+
     ValidatableResponse post(List<Map<String, Object>> messages) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("messages", messages))
-                .when().post("/sessions/" + session + "/messages").then();
+                .when().post(path()).then();
+    }
+
+    /** A batch of {@code count} client notifications, each carrying {@code textLength} characters, as bytes. */
+    byte[] notificationsBody(int count, int textLength) throws JsonProcessingException {
+        List<Map<String, Object>> messages = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            messages.add(message("client", Map.of("jsonrpc", "2.0", "method", "n/" + i,
+                    "params", Map.of("text", "x".repeat(textLength)))));
+        }
+        return JSON.writeValueAsBytes(Map.of("messages", messages));
     }
 
     /** Records {@code count} client notifications and returns their ids in order. */
@@ -73,7 +93,6 @@ final class MessageFixtures {
     }
 
     ValidatableResponse list(Map<String, ?> query) {
-        return given().auth().oauth2(token).queryParams(query)
-                .when().get("/sessions/" + session + "/messages").then();
+        return given().auth().oauth2(token).queryParams(query).when().get(path()).then();
     }
 }

@@ -14,6 +14,6 @@ class MessagesServiceContractTest extends MetorialServiceContractTest {
 
     @Override
     protected String protectedPath() {
-        return "/sessions/ses_0000000000000000000000/messages";
+        return "/sessions/" + FakeSessionsService.EVERY_TENANTS_SESSION + "/messages";
     }
 }

@@ -220,7 +220,7 @@ class SessionMessageListTest {
                 .body("mcp_message.payload.id", equalTo("r"));
         String otherSession = PrefixedId.format("ses", PrefixedId.newUuid());
         given().auth().oauth2(f.token).when().get("/sessions/" + otherSession + "/messages/" + id).then()
-                .statusCode(404).body("entity", equalTo("session.message")).body("id", equalTo(id));
+                .statusCode(404).body("entity", equalTo("session")).body("id", equalTo(otherSession));
         given().auth().oauth2(TestTokens.admin(TestTokens.newTenant()))
                 .when().get("/sessions/" + f.session + "/messages/" + id).then()
                 .statusCode(404).body("code", equalTo("not_found"));

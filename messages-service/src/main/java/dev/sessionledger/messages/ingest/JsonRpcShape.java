@@ -1,7 +1,5 @@
 package dev.sessionledger.messages.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * What a JSON-RPC 2.0 payload is: its message type, its method when it names one, and its id as
  * JSON text (so that {@code 1} and {@code "1"} stay different ids, as JSON-RPC says).
@@ -23,62 +21,82 @@ public record JsonRpcShape(String type, String method, String jsonrpcId) {
     }
 
     /**
+     * The members of a payload that its shape is derived from, noted while the payload is read, so
+     * that the payload itself need not be held as a tree. A member given twice counts as its last
+     * value, as in the stored document.
+     */
+    static final class Members {
+
+        /** What an id is: its JSON text, when a string or an integer. */
+        enum IdKind { ABSENT, NULL, STRING_OR_INTEGER, OTHER }
+
+        boolean object;
+        /** The {@code jsonrpc} member when it is a string, else null. */
+        String version;
+        IdKind id = IdKind.ABSENT;
+        String idText;
+        boolean hasMethod;
+        /** The method when it is a string, else null. */
+        String method;
+        boolean hasResult;
+        boolean hasError;
+        boolean errorIsObject;
+        boolean errorCodeIsInteger;
+        boolean errorMessageIsString;
+    }
+
+    /**
      * Derives the shape from the payload: request (method and id), notification (method, no id),
      * response (result and id), error (error and id).
      *
      * @throws IllegalArgumentException saying why the payload is none of these
      */
-    public static JsonRpcShape of(JsonNode payload) {
-        if (payload == null || !payload.isObject()) {
+    static JsonRpcShape of(Members payload) {
+        if (!payload.object) {
             throw new IllegalArgumentException("must be a JSON-RPC 2.0 message object");
         }
-        JsonNode version = payload.get("jsonrpc");
-        if (version == null || !version.isTextual() || !"2.0".equals(version.textValue())) {
+        if (!"2.0".equals(payload.version)) {
             throw new IllegalArgumentException("must have \"jsonrpc\": \"2.0\"");
         }
-        JsonNode id = payload.get("id");
-        boolean hasResult = payload.has("result");
-        boolean hasError = payload.has("error");
-        if (payload.has("method")) {
-            JsonNode method = payload.get("method");
-            if (!method.isTextual() || method.textValue().isEmpty()) {
+        if (payload.hasMethod) {
+            if (payload.method == null || payload.method.isEmpty()) {
                 throw new IllegalArgumentException("method must be a non-empty string");
             }
-            if (hasResult || hasError) {
+            if (payload.hasResult || payload.hasError) {
                 throw new IllegalArgumentException("a message with a method cannot carry a result or an error");
             }
-            if (id == null) {
-                return new JsonRpcShape(NOTIFICATION, method.textValue(), null);
+            if (payload.id == Members.IdKind.ABSENT) {
+                return new JsonRpcShape(NOTIFICATION, payload.method, null);
             }
-            return new JsonRpcShape(REQUEST, method.textValue(), idText(id, false));
+            return new JsonRpcShape(REQUEST, payload.method, idText(payload, false));
         }
-        if (hasResult && hasError) {
+        if (payload.hasResult && payload.hasError) {
             throw new IllegalArgumentException("cannot carry both a result and an error");
         }
-        if (hasResult) {
-            return new JsonRpcShape(RESPONSE, null, idText(id, false));
+        if (payload.hasResult) {
+            return new JsonRpcShape(RESPONSE, null, idText(payload, false));
         }
-        if (hasError) {
-            JsonNode error = payload.get("error");
-            if (!error.isObject() || !error.path("code").isIntegralNumber() || !error.path("message").isTextual()) {
+        if (payload.hasError) {
+            if (!payload.errorIsObject || !payload.errorCodeIsInteger || !payload.errorMessageIsString) {
                 throw new IllegalArgumentException("error must be an object with an integer code and a string message");
             }
             // JSON-RPC answers a request whose id could not be read with an error whose id is null.
-            return new JsonRpcShape(ERROR, null, idText(id, true));
+            return new JsonRpcShape(ERROR, null, idText(payload, true));
         }
         throw new IllegalArgumentException("must be a request, notification, response or error");
     }
 
-    private static String idText(JsonNode id, boolean nullAllowed) {
-        if (id == null) {
-            throw new IllegalArgumentException("must have an id");
-        }
-        if (id.isNull() && nullAllowed) {
-            return null;
-        }
-        if (!id.isTextual() && !id.isIntegralNumber()) {
-            throw new IllegalArgumentException("id must be a string or an integer");
-        }
-        return id.toString();
+    private static String idText(Members payload, boolean nullAllowed) {
+        return switch (payload.id) {
+            case ABSENT -> throw new IllegalArgumentException("must have an id");
+            case STRING_OR_INTEGER -> payload.idText;
+            case NULL -> {
+                if (nullAllowed) {
+                    yield null;
+                }
+                throw new IllegalArgumentException("id must be a string or an integer");
+            }
+            case OTHER -> throw new IllegalArgumentException("id must be a string or an integer");
+        };
     }
 }

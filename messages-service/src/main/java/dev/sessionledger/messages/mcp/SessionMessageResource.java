@@ -1,5 +1,6 @@
 package dev.sessionledger.messages.mcp;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,9 +22,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.sessionledger.commons.auth.Caller;
 import dev.sessionledger.commons.errors.ApiException;
@@ -31,9 +36,11 @@ import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
 import dev.sessionledger.commons.metorial.QueryStrings;
+import dev.sessionledger.messages.ingest.InflightBodies;
 import dev.sessionledger.messages.ingest.JsonRpcShape;
 import dev.sessionledger.messages.ingest.MessageBatchParser;
 import dev.sessionledger.messages.ingest.MessageIngestService;
+import io.vertx.ext.web.RoutingContext;
 
 /** The Session Messages API: a session's MCP messages, in Metorial's shapes, and the batch that records them. */
 @Path("/sessions/{session_id}/messages")
@@ -56,13 +63,17 @@ public class SessionMessageResource {
     MessageBatchParser parser;
 
     @Inject
+    InflightBodies bodies;
+
+    @Inject
     Caller caller;
 
     @GET
     @Operation(summary = "List session messages", description = "Keyset-paged by id: limit, order, after, before, "
             + "cursor; filters type, session_provider_id (or server_session_id), provider_run_id (or server_run_id) "
             + "take one value or several.")
-    public MetorialPage<SessionMessageView> list(@PathParam("session_id") String sessionId, @Context UriInfo uri) {
+    public MetorialPage<SessionMessageView> list(@PathParam("session_id") String sessionId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context UriInfo uri) {
         UUID session = sessionUuid(sessionId);
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         MetorialListRequest request = MetorialListRequest.parse(query, SessionMessageMapper.ID_PREFIX);
@@ -74,17 +85,18 @@ public class SessionMessageResource {
         MessageFilter filter = new MessageFilter(types,
                 ids(query, SessionMessageMapper.SERVER_SESSION_PREFIX, "session_provider_id", "server_session_id"),
                 ids(query, SessionMessageMapper.PROVIDER_RUN_PREFIX, "provider_run_id", "server_run_id"));
-        return service.list(caller.tenant(), session, filter, request).map(SessionMessageMapper::toView);
+        return service.list(authorization, caller.tenant(), session, filter, request).map(SessionMessageMapper::toView);
     }
 
     @GET
     @Path("/{session_message_id}")
     @Operation(summary = "Get a session message")
     public SessionMessageView get(@PathParam("session_id") String sessionId,
-            @PathParam("session_message_id") String messageId) {
+            @PathParam("session_message_id") String messageId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         UUID session = sessionUuid(sessionId);
-        return PrefixedId.parse(SessionMessageMapper.ID_PREFIX, messageId)
-                .flatMap(id -> service.find(caller.tenant(), session, id))
+        return service.find(authorization, caller.tenant(), session,
+                        PrefixedId.parse(SessionMessageMapper.ID_PREFIX, messageId))
                 .map(SessionMessageMapper::toView)
                 .orElseThrow(() -> ApiException.notFound("session.message", messageId));
     }
@@ -93,10 +105,15 @@ public class SessionMessageResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record session messages", description = "A batch of 1 to 1000 JSON-RPC messages, stored "
             + "all or none; a message whose idempotency_key the session holds is returned, not stored again.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+            description = "{\"messages\":[{\"payload\",\"sender\",\"server_session_id\",\"provider_run_id\","
+                    + "\"participant_id\",\"created_at\",\"idempotency_key\"}]}")))
     public Response record(@PathParam("session_id") String sessionId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonNode body) {
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context RoutingContext exchange,
+            InputStream body) throws JsonProcessingException {
+        InputStream batch = bodies.admit(exchange, body);
         UUID session = sessionUuid(sessionId);
-        List<SessionMessageView> items = ingest.ingest(authorization, caller.tenant(), session, parser.parse(body))
+        List<SessionMessageView> items = ingest.ingest(authorization, caller.tenant(), session, parser.parse(batch))
                 .stream().map(SessionMessageMapper::toView).toList();
         return Response.status(Response.Status.CREATED).entity(new RecordedMessages(items)).build();
     }

@@ -18,12 +18,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dev.sessionledger.commons.errors.ApiException;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
 import dev.sessionledger.messages.ingest.IncomingMessage;
 import dev.sessionledger.messages.ingest.JsonRpcShape;
 import dev.sessionledger.messages.mcp.SessionMessageRepository.RequestKey;
+import dev.sessionledger.messages.sessions.SessionDirectory;
 
 /** Stores and reads a session's recorded messages within the caller's tenant. */
 @ApplicationScoped
@@ -32,13 +34,41 @@ public class SessionMessageService {
     @Inject
     SessionMessageRepository messages;
 
-    public MetorialPage<SessionMessage> list(String tenant, UUID sessionId, MessageFilter filter,
+    @Inject
+    SessionDirectory sessions;
+
+    /**
+     * A page of the session's messages. Messages are stored only for a session sessions-service
+     * confirmed, so a page with rows proves the session is the caller's; only an empty one is checked.
+     *
+     * @throws ApiException 404 for a session the caller cannot see, 503 when that cannot be told now
+     */
+    public MetorialPage<SessionMessage> list(String authorization, String tenant, UUID sessionId, MessageFilter filter,
             MetorialListRequest request) {
-        return messages.page(tenant, sessionId, filter, request);
+        MetorialPage<SessionMessage> page = messages.page(tenant, sessionId, filter, request);
+        if (page.items().isEmpty()) {
+            requireSession(authorization, tenant, sessionId);
+        }
+        return page;
     }
 
-    public Optional<SessionMessage> find(String tenant, UUID sessionId, UUID id) {
-        return messages.findInSession(tenant, sessionId, id);
+    /**
+     * One message of the session; empty when the session is the caller's but holds no such message
+     * ({@code id} is empty for an id that cannot be one).
+     *
+     * @throws ApiException 404 for a session the caller cannot see, 503 when that cannot be told now
+     */
+    public Optional<SessionMessage> find(String authorization, String tenant, UUID sessionId, Optional<UUID> id) {
+        Optional<SessionMessage> found = id.flatMap(message -> messages.findInSession(tenant, sessionId, message));
+        if (found.isEmpty()) {
+            requireSession(authorization, tenant, sessionId);
+        }
+        return found;
+    }
+
+    private void requireSession(String authorization, String tenant, UUID sessionId) {
+        sessions.requireExists(authorization, tenant, PrefixedId.format(SessionMessageMapper.SESSION_PREFIX, sessionId),
+                null, null);
     }
 
     /** The tenant's messages among {@code ids}; others' and unknown ones are simply absent. */

@@ -1,9 +1,12 @@
 package dev.sessionledger.messages.sessions;
 
+import java.net.ConnectException;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
@@ -11,22 +14,48 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.faulttolerance.api.RetryWhen;
 
 /** Asks sessions-service whether a session (and a server session and run of it) exists for the caller. */
 @ApplicationScoped
 public class SessionsClient {
+
+    private static final Logger LOG = Logger.getLogger(SessionsClient.class);
 
     @Inject
     @RestClient
     SessionsRestClient client;
 
     /**
-     * Ingest waits on this answer, so it must come quickly or not at all: a short timeout per
-     * attempt, a couple of retries for a blip (a restarting pod), and a circuit breaker so that a
-     * sessions-service that is down costs callers one fast 503 instead of a pile of waiting threads.
+     * The first call of the client pays for loading it and making its first connection, on a busy
+     * machine more than the time an attempt gets; a call at start, whose answer does not matter (it
+     * carries no token), pays that instead of the first caller.
      */
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50)
+    void prime(@Observes StartupEvent start) {
+        long began = System.nanoTime();
+        try (Response ignored = client.lookup(null, "ses_0000000000000000000000", null, null)) {
+            LOG.debugf("sessions-service answered the first call in %d ms", (System.nanoTime() - began) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.debugf("sessions-service did not answer the first call: %s", e.toString());
+        }
+    }
+
+    /**
+     * Ingest and reads of empty pages wait on this answer, so it must come quickly or not at all:
+     * the whole look-up stays well under a second. An attempt gets 400 ms, ample for a read by
+     * primary key even across a garbage collection on either side, and the connection 150 ms of it
+     * (rest client settings). Only a connection that could not be made (a pod restarting, a refused
+     * port) is tried once more, 50 ms later: a peer that took the request and did not answer in time
+     * would most likely not answer a second one either, and waiting for it again would double the
+     * wait. Worst case about 600 ms. The circuit breaker then makes a sessions-service that stays
+     * down cost callers one fast 503 each, instead of a pile of threads waiting out their timeouts.
+     */
+    @Timeout(value = 400, unit = ChronoUnit.MILLIS)
+    @Retry(maxRetries = 1, delay = 50, jitter = 0, maxDuration = 900)
+    @RetryWhen(exception = CouldNotConnect.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public SessionLookup lookup(String authorization, String sessionId, String serverSessionId, String providerRunId) {
         try (Response response = client.lookup(authorization, sessionId, serverSessionId, providerRunId)) {
@@ -38,6 +67,19 @@ public class SessionsClient {
                 return SessionLookup.missing(entity instanceof String name ? name : "session");
             }
             throw new SessionsUnavailableException("sessions-service answered " + response.getStatus());
+        }
+    }
+
+    /** A failure to connect at all, which a second attempt may get past. */
+    public static final class CouldNotConnect implements Predicate<Throwable> {
+        @Override
+        public boolean test(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof ConnectException) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

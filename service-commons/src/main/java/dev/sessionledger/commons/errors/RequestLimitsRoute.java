@@ -116,7 +116,8 @@ public class RequestLimitsRoute {
         return "query";
     }
 
-    private static long declaredLength(HttpServerRequest request) {
+    /** The body length a request declares, or -1 when it declares none (or none that is a number). */
+    public static long declaredLength(HttpServerRequest request) {
         String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         try {
             return declared == null ? -1 : Long.parseLong(declared.trim());

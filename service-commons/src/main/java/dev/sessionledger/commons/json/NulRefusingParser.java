@@ -53,7 +53,8 @@ final class NulRefusingParser extends JsonParserDelegate {
             if (path.length() > 0) {
                 path.append('.');
             }
-            path.append(context.getCurrentName());
+            // A field name may itself hold the NUL: it is named, not echoed.
+            path.append(context.getCurrentName().replace("\u0000", "\\u0000"));
         }
     }
 }
