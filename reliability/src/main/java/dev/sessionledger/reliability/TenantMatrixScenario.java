@@ -36,10 +36,11 @@ public final class TenantMatrixScenario extends Scenario {
             new String[] {"messages", "session_message", "id"}, new String[] {"threads", "thread", "id"},
             new String[] {"threads", "thread_participant", "id"});
 
-    /** What the probes found: demo's rows seen and writes acknowledged, with an example each. */
+    /** What the probes found: demo's rows seen (and in how many answers), writes acknowledged, an example each. */
     private static final class Findings {
         int requests;
         int seen;
+        int shown;
         int writesAcknowledged;
         final List<String> examples = new ArrayList<>();
 
@@ -62,6 +63,15 @@ public final class TenantMatrixScenario extends Scenario {
         Set<String> secrets = new LinkedHashSet<>(demo.allIds());
         secrets.add(DEMO_TAG);
         Map<String, String> before = snapshot(ctx.database());
+        // The detector's control: demo's own reads of its objects must show them, or "nothing seen" means nothing.
+        Findings control = new Findings();
+        int controlReads = 0;
+        for (Endpoint e : Endpoints.ALL) {
+            if (e.read() && !e.placeholders().isEmpty() && !e.template().startsWith("/downloads/")) {
+                controlReads++;
+                probe(ctx, call(e, demo, "demo", ctx.admin(), random), false, secrets, control);
+            }
+        }
 
         Findings other = new Findings();
         for (Endpoint e : Endpoints.ALL) {
@@ -95,6 +105,8 @@ public final class TenantMatrixScenario extends Scenario {
         String s = title();
         ResultsTable table = ctx.table();
         table.info(s, "requests as tenant other / as demo's member", other.requests + " / " + member.requests);
+        table.add(s, "control: demo's own reads by id that show its rows", control.shown + " of " + controlReads,
+                controlReads + " of " + controlReads, control.shown == controlReads);
         table.add(s, "rows of demo seen by tenant other", other.seen, "0", other.seen == 0);
         table.add(s, "writes of tenant other into demo's objects acknowledged", other.writesAcknowledged, "0",
                 other.writesAcknowledged == 0);
@@ -208,6 +220,7 @@ public final class TenantMatrixScenario extends Scenario {
             }
         }
         if (shown > 0) {
+            findings.shown++;
             findings.seen += shown;
             findings.example(shown + " of demo's ids or tag in the answer to `" + Text.head(call.describe(), 200)
                     + "` -> " + Text.head(reply.describe(), 200));
