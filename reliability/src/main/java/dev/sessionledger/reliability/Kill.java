@@ -13,9 +13,11 @@ public final class Kill {
 
     /**
      * What one kill did: {@code writesBefore} whether writes were acknowledged before it (else it proved
-     * nothing), {@code seconds} from the signal until a write was acknowledged again (-1: never).
+     * nothing), {@code signalled} when the signal went (System.nanoTime), {@code seconds} from then until a
+     * write was acknowledged again (-1: never).
      */
-    public record Outcome(boolean writesBefore, long pid, boolean died, OptionalLong newPid, double seconds) {
+    public record Outcome(boolean writesBefore, long pid, long signalled, boolean died, OptionalLong newPid,
+            double seconds) {
 
         public boolean recovered() {
             return died && newPid.isPresent() && seconds >= 0;
@@ -60,6 +62,6 @@ public final class Kill {
                 && load.awaitAcknowledgedAfter(System.nanoTime(), Duration.ofSeconds(60))) {
             seconds = (System.nanoTime() - t0) / 1e9;
         }
-        return new Outcome(writesBefore, pid, died, again, seconds);
+        return new Outcome(writesBefore, pid, t0, died, again, seconds);
     }
 }

@@ -30,6 +30,10 @@ public final class Load {
     public record Write(Kind kind, List<String> keys) {
     }
 
+    /** A write's acknowledgement: when (System.nanoTime) and the head of the answer. */
+    public record Acknowledgement(Write write, long nanos, String answer) {
+    }
+
     /** The parents writes go into: an MCP session with provider and run, a live meeting with a peer. */
     public record Parents(String ses, String spr, String srr, String rs, String peer) {
 
@@ -50,7 +54,7 @@ public final class Load {
     private final String token;
     private final Parents parents;
     private final int threads;
-    private final long seed;
+    private final SuiteConfig config;
     private final String tag;
     private final boolean retry;
     private final boolean reads;
@@ -60,7 +64,7 @@ public final class Load {
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean stopping;
     private final ConcurrentLinkedQueue<Write> attempted = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Write> acknowledged = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Acknowledgement> acknowledged = new ConcurrentLinkedQueue<>();
     private final Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> samples = new ConcurrentHashMap<>();
     private final LongAdder unavailableWithoutRetryAfter = new LongAdder();
@@ -77,7 +81,7 @@ public final class Load {
         this.token = ctx.admin();
         this.parents = parents;
         this.threads = Math.max(1, ctx.config().writers());
-        this.seed = ctx.config().seedFor(logName) ^ tag.hashCode();
+        this.config = ctx.config();
         this.tag = tag;
         this.retry = retry;
         this.reads = reads;
@@ -104,7 +108,8 @@ public final class Load {
     }
 
     private void work(int thread) {
-        Random random = new Random(seed + thread);
+        // A stream of its own per load and thread: client-chosen ids must not repeat across trials.
+        Random random = new Random(config.seedFor(logName + "/" + tag + "/" + thread));
         long n = 0;
         while (!stopping) {
             Kind kind = Kind.values()[random.nextInt(reads ? Kind.values().length : Kind.values().length - 1)];
@@ -127,8 +132,9 @@ public final class Load {
             Http.Reply reply = http.send(call);
             count(kind, call, reply);
             if (reply.ok() && acknowledges(kind, reply, keys)) {
-                acknowledged.add(write);
-                lastAcknowledged.set(System.nanoTime());
+                long now = System.nanoTime();
+                acknowledged.add(new Acknowledgement(write, now, Text.head(reply.describe(), 160)));
+                lastAcknowledged.set(now);
                 return;
             }
             if (!retry || System.nanoTime() - begin > GIVE_UP.toNanos()) {
@@ -168,9 +174,9 @@ public final class Load {
                         Bodies.messages(parents.spr(), parents.srr(), marker, MESSAGES_PER_BATCH));
             }
             case MEETING -> {
-                keys.add(marker);
-                yield Http.Call.json("POST", DemoData.Fixture.meetings("demo"), token,
-                        Bodies.meeting(DemoData.uuid(random), marker));
+                String id = DemoData.uuid(random);
+                keys.add(id);
+                yield Http.Call.json("POST", DemoData.Fixture.meetings("demo"), token, Bodies.meeting(id, marker));
             }
             case CHAT -> {
                 for (int j = 0; j < CHAT_PER_BATCH; j++) {
@@ -194,7 +200,7 @@ public final class Load {
         return switch (kind) {
             case MCP_SESSION -> body.path("id").asText().startsWith("ses_");
             case MESSAGES -> body.path("items").size() == keys.size();
-            case MEETING -> !body.path("data").path("id").asText().isEmpty();
+            case MEETING -> keys.get(0).equals(body.path("data").path("id").asText());
             case CHAT -> body.path("data").path("received").asInt() == keys.size();
             case THREAD -> keys.get(0).equals(body.path("title").asText());
             case READ -> true;
@@ -255,7 +261,7 @@ public final class Load {
         return List.copyOf(attempted);
     }
 
-    public List<Write> acknowledged() {
+    public List<Acknowledgement> acknowledged() {
         return List.copyOf(acknowledged);
     }
 

@@ -35,7 +35,7 @@ public final class PostgresKillScenario extends Scenario {
                 withoutWrites++;
             }
             trials++;
-            StoredWrites.Check check = StoredWrites.check(ctx.database(), load.attempted(), load.acknowledged());
+            StoredWrites.Check check = StoredWrites.check(ctx.database(), load, outcome.signalled());
             rows += check.acknowledgedRows();
             missing += check.missing();
             refused += load.attempted().size() - load.acknowledged().size();

@@ -21,7 +21,7 @@ public final class ServiceKillScenario extends Scenario {
         for (String service : Stack.SERVICES) {
             Load load = new Load(ctx, parents, "sk-" + service.substring(0, 3), true, false, name());
             Kill.Outcome outcome = Kill.underLoad(ctx, service, load, Duration.ofSeconds(2));
-            StoredWrites.Check check = StoredWrites.check(ctx.database(), load.attempted(), load.acknowledged());
+            StoredWrites.Check check = StoredWrites.check(ctx.database(), load, outcome.signalled());
             missing += check.missing();
             duplicates += check.duplicates();
             String s = title();

@@ -128,7 +128,7 @@ public final class Stack implements AutoCloseable {
 
     /** How many times the stack logged that {@code name} exited (a supervising stack logs each exit it restarts). */
     public long exitsLogged(String name) throws IOException {
-        String marker = "[local-stack] " + name + " exited with code";
+        String marker = "[local-stack] " + name + " exited";
         return logText().lines().filter(l -> l.contains(marker)).count();
     }
 

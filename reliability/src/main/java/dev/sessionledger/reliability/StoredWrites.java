@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Looks the writes of a {@link Load} up in the databases by their markers: which acknowledged ones
- * are missing, and how many rows a marker has beyond one (a retry stored twice).
+ * Looks the writes of a {@link Load} up in the databases by their markers (or the ids the client
+ * chose): which acknowledged ones are missing, and how many rows a marker has beyond one (a retry
+ * stored twice).
  */
 public final class StoredWrites {
 
@@ -29,8 +30,8 @@ public final class StoredWrites {
             Load.Kind.MESSAGES, new Lookup("messages", "select " + Bodies.MESSAGE_MARKER_SQL + ", count(*)"
                     + " from session_message where tenant_id = 'demo' and " + Bodies.MESSAGE_MARKER_SQL
                     + " = any(?) group by 1"),
-            Load.Kind.MEETING, new Lookup("sessions", "select meta->>'rel', count(*) from rtk_session"
-                    + " where tenant_id = 'demo' and meta->>'rel' = any(?) group by 1"),
+            Load.Kind.MEETING, new Lookup("sessions", "select id::text, count(*) from rtk_session"
+                    + " where tenant_id = 'demo' and id::text = any(?) group by 1"),
             Load.Kind.CHAT, new Lookup("sessions", "select id::text, count(*) from rtk_chat_message"
                     + " where tenant_id = 'demo' and id::text = any(?) group by 1"),
             Load.Kind.THREAD, new Lookup("threads", "select title, count(*) from thread"
@@ -39,8 +40,12 @@ public final class StoredWrites {
     private StoredWrites() {
     }
 
-    public static Check check(Database database, Collection<Load.Write> attempted, Collection<Load.Write> acknowledged)
-            throws SQLException {
+    /**
+     * @param reference a System.nanoTime (the fault's moment) that missing samples are timed against; 0 for none
+     */
+    public static Check check(Database database, Load load, long reference) throws SQLException {
+        List<Load.Write> attempted = load.attempted();
+        List<Load.Acknowledgement> acknowledged = load.acknowledged();
         long rows = 0;
         long missing = 0;
         long duplicates = 0;
@@ -52,12 +57,18 @@ public final class StoredWrites {
                 continue;
             }
             Map<String, Long> counts = database.counts(kind.getValue().database(), kind.getValue().sql(), all);
-            for (String key : keys(acknowledged, kind.getKey())) {
-                rows++;
-                if (!counts.containsKey(key)) {
-                    missing++;
-                    if (missingSamples.size() < 5) {
-                        missingSamples.add(kind.getKey() + " " + key);
+            for (Load.Acknowledgement ack : acknowledged) {
+                if (ack.write().kind() != kind.getKey()) {
+                    continue;
+                }
+                for (String key : ack.write().keys()) {
+                    rows++;
+                    if (!counts.containsKey(key)) {
+                        missing++;
+                        if (missingSamples.size() < 5) {
+                            missingSamples.add(kind.getKey() + " " + key + when(ack.nanos(), reference) + ": "
+                                    + ack.answer());
+                        }
                     }
                 }
             }
@@ -71,6 +82,14 @@ public final class StoredWrites {
             }
         }
         return new Check(rows, missing, duplicates, missingSamples, duplicateSamples);
+    }
+
+    private static String when(long nanos, long reference) {
+        if (reference == 0) {
+            return "";
+        }
+        double s = (nanos - reference) / 1e9;
+        return String.format(java.util.Locale.ROOT, ", acknowledged %.3f s %s the fault", Math.abs(s), s < 0 ? "before" : "after");
     }
 
     private static Set<String> keys(Collection<Load.Write> writes, Load.Kind kind) {

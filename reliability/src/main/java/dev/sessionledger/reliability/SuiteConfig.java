@@ -57,9 +57,12 @@ public record SuiteConfig(Path root, Path dataDirectory, Path resultsDirectory, 
         };
     }
 
-    /** A seed of its own for one scenario, so that a scenario run alone replays as it did in a full run. */
-    public long seedFor(String scenario) {
-        long h = seed ^ (scenario.hashCode() * 0x9E3779B97F4A7C15L);
+    /**
+     * A seed of its own for one scenario (or one part of it, named by a longer string), so that a
+     * scenario run alone replays as it did in a full run.
+     */
+    public long seedFor(String part) {
+        long h = seed ^ (part.hashCode() * 0x9E3779B97F4A7C15L);
         h ^= h >>> 33;
         h *= 0xFF51AFD7ED558CCDL;
         return h ^ (h >>> 33);
