@@ -3,10 +3,7 @@ package dev.sessionledger.reliability;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/**
- * A valid body for every write of the API, in one place. A {@code marker} is written where SQL can
- * find it again (metadata, payload, title), so that a stored row is matched to the write that made it.
- */
+/** A valid body for every write of the API, each carrying a marker that SQL finds again. */
 public final class Bodies {
 
     private Bodies() {

@@ -8,11 +8,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/**
- * Objects of every kind, made through the API for one tenant: an MCP session with a connection,
- * a provider, a run and messages; a RealtimeKit session with a peer, chat, transcript, summary and
- * peer report; a thread with a participant. Scenarios use them as parents and as targets.
- */
+/** Objects of every kind made through the API for one tenant, which scenarios use as parents and targets. */
 public final class DemoData {
 
     /** The app every RealtimeKit object of the suite lives in. */

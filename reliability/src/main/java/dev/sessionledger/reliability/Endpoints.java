@@ -9,10 +9,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/**
- * Every endpoint of the four read APIs and of the write APIs, as the README's tables list them, as
- * templates a scenario fills with a fixture's ids, with a valid body and valid query values for each.
- */
+/** Every endpoint of the README's tables, as a template for a fixture's ids, with valid bodies and query values. */
 public final class Endpoints {
 
     /**

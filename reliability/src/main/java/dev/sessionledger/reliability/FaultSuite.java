@@ -14,11 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/**
- * The fault suite's entry point: starts a local stack of its own, runs the chosen scenarios against
- * it, stops everything it started, prints the table of figures and writes it with the raw logs to
- * {@code reliability/results/<time>/}. Exits 1 when a target is missed, 2 when the stack did not start.
- */
+/** Entry point of reliability/run.sh: starts its own stack, runs the scenarios, stops it, writes the figures. */
 public final class FaultSuite {
 
     private static final Duration HEALTHY_AGAIN = Duration.ofSeconds(120);

@@ -20,11 +20,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.sessionledger.reliability.Endpoints.Endpoint;
 
-/**
- * Builds the fuzzer's requests: request {@code i} of a run is drawn from its own random stream of
- * the seed, so the same seed sends the same requests (ids the server made aside), whatever the
- * order the threads send them in.
- */
+/** Builds the fuzzer's requests, each from its own random stream of the seed, so that a seed replays them. */
 public final class FuzzRequests {
 
     /** One request: sent with the HTTP client, or as {@code raw} bytes when a client library would refuse it. */

@@ -3,10 +3,7 @@ package dev.sessionledger.reliability;
 import java.time.Duration;
 import java.util.OptionalLong;
 
-/**
- * {@code kill -9} of one supervised process under load, checked: the pid is gone, the stack runs
- * the process again under a new pid, every service is ready, and a write is acknowledged again.
- */
+/** {@code kill -9} of one supervised process under load, checked gone, back under a new pid and serving. */
 public final class Kill {
 
     private static final Duration BACK_TIMEOUT = Duration.ofSeconds(120);

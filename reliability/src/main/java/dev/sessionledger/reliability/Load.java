@@ -14,11 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/**
- * Client threads that write (and, when asked, read) continuously through the gateway while a fault
- * happens, and keep a ledger: every write attempted, and every write acknowledged (a 2xx whose body
- * shows what was stored). Writes carry markers that {@link StoredWrites} finds again in SQL.
- */
+/** Client threads writing (and reading) through the gateway during a fault, with a ledger of what was acknowledged. */
 public final class Load {
 
     /** What a client writes, or reads. */

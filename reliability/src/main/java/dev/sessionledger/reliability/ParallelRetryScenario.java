@@ -12,11 +12,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/**
- * Scenario 7: every create that takes an idempotency key or a client-chosen id, sent 16 times at
- * once, as a client's retries do after a timeout. Targets: no 500, one result per create (for a
- * thread participant: one 201 and fifteen 409), and the rows stored exactly once (by SQL).
- */
+/** Scenario 7: each idempotent create sent 16 times at once; target one result and one set of rows each. */
 public final class ParallelRetryScenario extends Scenario {
 
     private static final int COPIES = 16;

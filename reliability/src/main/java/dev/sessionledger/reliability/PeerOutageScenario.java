@@ -7,12 +7,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Random;
 
-/**
- * Scenario 4: messages-service asks sessions-service about the session of every batch. With
- * sessions-service stalled (SIGSTOP) and, separately, killed, each of the first batches must be
- * refused with a 503 and {@code Retry-After} within 1 s, and nothing of them stored. The sessions
- * are new to messages-service, so no cached answer hides the outage.
- */
+/** Scenario 4: sessions-service stalled, then killed, under ingest; target a quick 503, nothing stored. */
 public final class PeerOutageScenario extends Scenario {
 
     private static final int FIRST_REQUESTS = 10;

@@ -4,11 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * Scenario 2: {@code kill -9} of PostgreSQL's postmaster while clients write continuously, over
- * many trials. Every write acknowledged before or after the kill must be in the database once it
- * is back. Target: no acknowledged write missing.
- */
+/** Scenario 2: {@code kill -9} of the postmaster under write load; target no acknowledged write missing. */
 public final class PostgresKillScenario extends Scenario {
 
     private static final int TARGET_TRIALS = 20;

@@ -8,12 +8,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Random;
 
-/**
- * Scenario 3: PostgreSQL restarts (fast shutdown: SIGINT to the postmaster; the stack starts it
- * again) while clients read and write every service. Targets: no 500 and no other 5xx (a 503 with
- * {@code Retry-After} is the expected answer while the database is away), every acknowledged write
- * kept, and every service serving again without being restarted itself; the seconds that takes.
- */
+/** Scenario 3: PostgreSQL restarted under load; target no 500 or other 5xx, services back unrestarted. */
 public final class PostgresRestartScenario extends Scenario {
 
     private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(120);

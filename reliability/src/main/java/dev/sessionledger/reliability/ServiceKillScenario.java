@@ -2,11 +2,7 @@ package dev.sessionledger.reliability;
 
 import java.time.Duration;
 
-/**
- * Scenario 5: {@code kill -9} of each service in turn while clients send message batches, meetings,
- * chat and threads, each retried (same keys) until acknowledged. Targets: no acknowledged write
- * missing, and no write stored twice after the retries.
- */
+/** Scenario 5: {@code kill -9} of each service mid-ingest, clients retrying; target nothing lost or doubled. */
 public final class ServiceKillScenario extends Scenario {
 
     public ServiceKillScenario() {

@@ -18,11 +18,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/**
- * The local stack this suite runs against: started as {@code java -jar deploy/local/target/local-stack.jar}
- * on the suite's own ports and a fresh data directory, its processes found, signalled and watched, and
- * everything it started stopped and checked gone at the end.
- */
+/** The local stack under test: started on its own ports and directory, signalled, watched, stopped, checked gone. */
 public final class Stack implements AutoCloseable {
 
     public static final String POSTGRES = "postgres";

@@ -9,11 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/**
- * Looks the writes of a {@link Load} up in the databases by their markers (or the ids the client
- * chose): which acknowledged ones are missing, and how many rows a marker has beyond one (a retry
- * stored twice).
- */
+/** Looks a load's writes up by SQL: acknowledged ones missing, and rows stored more than once. */
 public final class StoredWrites {
 
     /** The outcome: {@code missing} acknowledged rows not found, {@code duplicates} rows beyond one per marker. */

@@ -13,13 +13,7 @@ import java.util.regex.Pattern;
 
 import dev.sessionledger.reliability.Endpoints.Endpoint;
 
-/**
- * Scenario 6: tenant {@code demo} makes one object of every kind; then tenant {@code other} tries
- * every endpoint on demo's ids (reads and writes, RealtimeKit under both accounts, list filters
- * naming demo's ids, ids chosen to collide), and demo's member tries the thread APIs on a thread
- * it is not in. Targets: nothing of demo seen, nothing of demo changed (by SQL, before against
- * after), and demo can still finish its meeting.
- */
+/** Scenario 6: tenant other and demo's member on every endpoint with demo's ids; target nothing seen or changed. */
 public final class TenantMatrixScenario extends Scenario {
 
     private static final String DEMO_TAG = "tm-demo";
