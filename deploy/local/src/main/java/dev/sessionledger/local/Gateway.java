@@ -1,25 +1,22 @@
 package dev.sessionledger.local;
 
 import java.util.Map;
-import java.util.Optional;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.SocketAddress;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.OriginRequestProvider;
+import io.vertx.httpproxy.ProxyOptions;
 
-/** A reverse proxy on one port that sends each request to the service the Ingress rules name. */
+/** A reverse proxy on one port that sends each request, its path normalised, to the service the Ingress rules name. */
 public final class Gateway implements AutoCloseable {
 
     static final int MAX_REQUEST_LINE = 32768;
     static final int BACKEND_CONNECTIONS = 256;
-
-    private static final String NO_ROUTE = "{\"error\":\"no_route\",\"message\":\"No service serves this path\"}";
 
     private final Vertx vertx;
     private final HttpServer server;
@@ -38,18 +35,16 @@ public final class Gateway implements AutoCloseable {
         // gateway that an Ingress controller passes straight on.
         HttpClient client = vertx.createHttpClient(new HttpClientOptions(),
                 new PoolOptions().setHttp1MaxSize(BACKEND_CONNECTIONS));
-        HttpProxy proxy = HttpProxy.reverseProxy(client);
-        proxy.originSelector(request -> Future.succeededFuture(
-                SocketAddress.inetSocketAddress(portFor(routes, backends, request.path()).orElseThrow(), "127.0.0.1")));
+        // The proxy's WebSocket tunnel forwards the raw URI and skips interceptors, so it would
+        // bypass the routing below; no service speaks WebSocket.
+        HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
+                .addInterceptor(new RoutingInterceptor(routes, backends))
+                .origin(OriginRequestProvider.selector(RoutingInterceptor::backend));
         // The thread API takes JSON filters in the query string: allow the line length its service allows.
         HttpServerOptions options = new HttpServerOptions().setMaxInitialLineLength(MAX_REQUEST_LINE);
-        HttpServer server = vertx.createHttpServer(options).requestHandler(request -> {
-            if (portFor(routes, backends, request.path()).isPresent()) {
-                proxy.handle(request);
-            } else {
-                request.response().setStatusCode(404).putHeader("content-type", "application/json").end(NO_ROUTE);
-            }
-        });
+        HttpServer server = vertx.createHttpServer(options)
+                .invalidRequestHandler(GatewayErrors::answerInvalid)
+                .requestHandler(proxy);
         try {
             server.listen(port, host).toCompletionStage().toCompletableFuture().join();
         } catch (RuntimeException e) {
@@ -57,10 +52,6 @@ public final class Gateway implements AutoCloseable {
             throw new IllegalStateException("The gateway could not listen on " + host + ":" + port, e);
         }
         return new Gateway(vertx, server);
-    }
-
-    private static Optional<Integer> portFor(IngressRoutes routes, Map<String, Integer> backends, String path) {
-        return routes.serviceFor(path).map(backends::get);
     }
 
     public int port() {

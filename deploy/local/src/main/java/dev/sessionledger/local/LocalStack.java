@@ -18,7 +18,8 @@ import dev.sessionledger.commons.auth.TokenMinter;
 
 /**
  * The whole system on one machine: an embedded PostgreSQL with a database per service, the three
- * services, and a gateway routing by the Ingress rules. Stops everything on Ctrl-C or SIGTERM.
+ * services, and a gateway routing by the Ingress rules; a process that dies is started again.
+ * Stops everything on Ctrl-C or SIGTERM.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -27,13 +28,14 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration TOKEN_LIFETIME = Duration.ofDays(30);
 
     private final StackConfig config;
-    private final List<ServiceProcess> services = new ArrayList<>();
-    private LocalDatabase database;
-    private Gateway gateway;
+    // Made with the stack, so that a Ctrl-C at any point of the start stops what has started.
+    private final Supervisor supervisor;
+    private volatile Gateway gateway;
     private Map<String, String> tokens = Map.of();
 
     public LocalStack(StackConfig config) {
         this.config = config;
+        this.supervisor = new Supervisor(config.dataDirectory().resolve("run"), CrashLoopBackOff.LOCAL, LocalStack::log);
     }
 
     public static void main(String[] args) throws Exception {
@@ -61,7 +63,8 @@ public final class LocalStack implements AutoCloseable {
         Files.createDirectories(data);
 
         log("Starting PostgreSQL on port " + config.postgresPort() + " with its data in " + data.resolve("postgres"));
-        database = LocalDatabase.start(data.resolve("postgres"), config.postgresPort(), List.of("sessions", "messages", "threads"));
+        supervisor.start(List.of(new LocalDatabase.Server(data.resolve("postgres"), config.postgresPort(),
+                List.of("sessions", "messages", "threads"))), READY_TIMEOUT);
 
         KeyPair keys = SigningKeys.generate();
         Path publicKey = data.resolve("jwt/public.pem");
@@ -73,10 +76,11 @@ public final class LocalStack implements AutoCloseable {
 
         Map<String, Integer> ports = Map.of("sessions-service", config.sessionsPort(),
                 "messages-service", config.messagesPort(), "threads-service", config.threadsPort());
+        List<ServiceProcess> services = new ArrayList<>();
         for (String service : SERVICES) {
             Map<String, String> env = new HashMap<>(secrets);
             env.put("QUARKUS_DATASOURCE_JDBC_URL",
-                    "jdbc:postgresql://127.0.0.1:" + database.port() + "/" + service.replace("-service", ""));
+                    "jdbc:postgresql://127.0.0.1:" + config.postgresPort() + "/" + service.replace("-service", ""));
             env.put("QUARKUS_DATASOURCE_USERNAME", LocalDatabase.USER);
             env.put("QUARKUS_DATASOURCE_PASSWORD", "local-only");
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
@@ -86,13 +90,10 @@ public final class LocalStack implements AutoCloseable {
             env.put("MESSAGES_SERVICE_URL", "http://127.0.0.1:" + config.messagesPort());
             env.put("PUBLIC_BASE_URL", "http://localhost:" + config.gatewayPort());
             log("Starting " + service + " on port " + ports.get(service));
-            services.add(ServiceProcess.start(service, config.runnerJar(service), ports.get(service), env,
+            services.add(new ServiceProcess(service, config.runnerJar(service), ports.get(service), env,
                     data.resolve("logs"), config.jvmOptions()));
         }
-        for (ServiceProcess service : services) {
-            service.awaitReady(READY_TIMEOUT);
-            log(service.name() + " is ready");
-        }
+        supervisor.start(services, READY_TIMEOUT);
         gateway = Gateway.start(routes, ports, "0.0.0.0", config.gatewayPort());
     }
 
@@ -122,6 +123,7 @@ public final class LocalStack implements AutoCloseable {
                   PostgreSQL        localhost:%d  (databases sessions, messages, threads)
                   tokens            %s
                   service logs      %s
+                  pid files         %s  (postgres.pid, <service>.pid; rewritten on each restart)
 
                 Try it:
                   source %s
@@ -130,10 +132,10 @@ public final class LocalStack implements AutoCloseable {
                 Or, as is:
                   curl -s -H 'Authorization: Bearer %s' %s/sessions
 
-                Ctrl-C stops everything; the data stays for the next start.
+                A process that dies is started again. Ctrl-C stops everything; the data stays for the next start.
                 %n""", took.toMillis() / 1000.0, base, config.sessionsPort(), config.messagesPort(), config.threadsPort(),
-                database.port(), config.dataDirectory().resolve("tokens.env"), config.dataDirectory().resolve("logs"),
-                config.dataDirectory().resolve("tokens.env"), base, tokens.get("ADMIN_TOKEN"), base);
+                config.postgresPort(), config.dataDirectory().resolve("tokens.env"), config.dataDirectory().resolve("logs"),
+                config.dataDirectory().resolve("run"), config.dataDirectory().resolve("tokens.env"), base, tokens.get("ADMIN_TOKEN"), base);
     }
 
     private static void log(String message) {
@@ -147,15 +149,6 @@ public final class LocalStack implements AutoCloseable {
             gateway.close();
             gateway = null;
         }
-        services.parallelStream().forEach(ServiceProcess::close);
-        services.clear();
-        if (database != null) {
-            try {
-                database.close();
-            } catch (IOException e) {
-                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
-            }
-            database = null;
-        }
+        supervisor.close();
     }
 }

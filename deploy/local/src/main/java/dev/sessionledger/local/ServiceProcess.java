@@ -8,26 +8,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** One service of the stack running as a child JVM, its output in a log file. */
-public final class ServiceProcess implements AutoCloseable {
-
-    private final String name;
-    private final int port;
-    private final Process process;
-    private final Path log;
-
-    private ServiceProcess(String name, int port, Process process, Path log) {
-        this.name = name;
-        this.port = port;
-        this.process = process;
-        this.log = log;
-    }
+/** One service of the stack as a child JVM, its output in a log file; every start runs the same command and environment. */
+public final class ServiceProcess implements Supervised {
 
     /**
      * Three JVMs start at once on a small machine: the quick C1 compiler and the serial collector
@@ -36,72 +25,110 @@ public final class ServiceProcess implements AutoCloseable {
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC");
 
-    public static ServiceProcess start(String name, Path runnerJar, int port, Map<String, String> environment,
-            Path logDirectory, List<String> jvmOptions) throws IOException {
-        if (!Files.isRegularFile(runnerJar)) {
-            throw new IOException(runnerJar + " does not exist: build the project first");
-        }
-        Files.createDirectories(logDirectory);
-        Path log = logDirectory.resolve(name + ".log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final String name;
+    private final Path runnerJar;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final Path log;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpRequest ready;
+    private boolean startedBefore;
+
+    public ServiceProcess(String name, Path runnerJar, int port, Map<String, String> environment, Path logDirectory,
+            List<String> jvmOptions) {
+        this.name = name;
+        this.runnerJar = runnerJar;
+        this.log = logDirectory.resolve(name + ".log");
         List<String> command = new ArrayList<>();
-        command.add(java);
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", runnerJar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-        builder.environment().putAll(environment);
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        return new ServiceProcess(name, port, builder.start(), log);
-    }
-
-    /** Waits until {@code /q/health/ready} answers 200, or fails when the process dies or time runs out. */
-    public void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+        this.command = List.copyOf(command);
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        this.environment = Map.copyOf(env);
+        this.ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IOException(name + " exited with code " + process.exitValue() + "; see " + log);
-            }
-            try {
-                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IOException(name + " was not ready within " + timeout.toSeconds() + " s; see " + log);
     }
 
+    @Override
     public String name() {
         return name;
     }
 
-    public int port() {
-        return port;
-    }
-
-    public Path log() {
-        return log;
-    }
-
-    /** Asks the service to stop, and kills it if it has not within ten seconds. */
     @Override
-    public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    public Optional<Path> log() {
+        return Optional.of(log);
+    }
+
+    @Override
+    public synchronized Running start() throws IOException {
+        if (!Files.isRegularFile(runnerJar)) {
+            throw new IOException(runnerJar + " does not exist: build the project first");
+        }
+        Files.createDirectories(log.getParent());
+        // A restart appends, so that the log keeps what the run that died wrote last.
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(startedBefore ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                        : ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        startedBefore = true;
+        return new Run(process);
+    }
+
+    /** One run of the service's JVM. */
+    private final class Run implements Running {
+
+        private final Process process;
+
+        Run(Process process) {
+            this.process = process;
+        }
+
+        @Override
+        public long pid() {
+            return process.pid();
+        }
+
+        @Override
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** Whether {@code /q/health/ready} answers 200. */
+        @Override
+        public boolean isReady() {
+            try {
+                return client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException notListeningYet) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+        }
+
+        /** The exit code; 128 + the signal's number for a process killed by a signal, 137 for SIGKILL. */
+        @Override
+        public String exit() {
+            return "exited with code " + process.exitValue();
+        }
+
+        /** Asks the service to stop, and kills it if it has not within ten seconds. */
+        @Override
+        public void stop() {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -89,6 +89,9 @@ class GatewayTest {
 
     @Test
     void answers_502_when_the_routed_service_is_down() throws Exception {
-        assertEquals(502, get("/api/thread-participants").statusCode());
+        HttpResponse<String> response = get("/api/thread-participants");
+        assertEquals(502, response.statusCode());
+        assertEquals("application/json", response.headers().firstValue("content-type").orElseThrow());
+        assertTrue(response.body().contains("\"error\":\"bad_gateway\""), response.body());
     }
 }
