@@ -149,7 +149,7 @@ public final class FuzzScenario extends Scenario {
         table.add(s, "5xx answers", tally.fiveHundreds.get(), "0", tally.fiveHundreds.get() == 0);
         Map<String, Long> statuses = new TreeMap<>();
         tally.byStatus.forEach((k, v) -> statuses.put(k, v.sum()));
-        table.info(s, "answers by status", statuses.toString().replaceAll("[{}]", ""));
+        table.info(s, "answers by status", Text.counts(statuses));
         List<String> without2xx = new ArrayList<>();
         List<String> without4xx = new ArrayList<>();
         for (Endpoint e : Endpoints.ALL) {

@@ -63,6 +63,7 @@ public final class Load {
     private final ConcurrentLinkedQueue<Acknowledgement> acknowledged = new ConcurrentLinkedQueue<>();
     private final Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> samples = new ConcurrentHashMap<>();
+    private final Map<String, String> firstSamples = new ConcurrentHashMap<>();
     private final LongAdder unavailableWithoutRetryAfter = new LongAdder();
     private final LongAdder givenUp = new LongAdder();
     private final LongAdder retries = new LongAdder();
@@ -132,6 +133,9 @@ public final class Load {
                 acknowledged.add(new Acknowledgement(write, now, Text.head(reply.describe(), 160)));
                 lastAcknowledged.set(now);
                 return;
+            }
+            if (reply.ok()) {
+                sample("2xx that does not show the write " + kind, call, reply);
             }
             if (!retry || System.nanoTime() - begin > GIVE_UP.toNanos()) {
                 if (retry) {
@@ -226,10 +230,16 @@ public final class Load {
             unavailableWithoutRetryAfter.increment();
         }
         if (reply.status() >= 500 || !reply.answered()) {
-            String failureClass = status + " " + kind;
-            if (samples.computeIfAbsent(failureClass, k -> new AtomicInteger()).incrementAndGet() <= 3) {
-                log.line(logName, failureClass + ": " + call.describe() + "\n    -> " + reply.describe());
-            }
+            sample(status + " " + kind, call, reply);
+        }
+    }
+
+    /** Logs the first few requests of each failure class. */
+    private void sample(String failureClass, Http.Call call, Http.Reply reply) {
+        if (samples.computeIfAbsent(failureClass, k -> new AtomicInteger()).incrementAndGet() <= 3) {
+            firstSamples.putIfAbsent(failureClass, "`" + Text.head(call.describe(), 200) + "` -> "
+                    + Text.head(reply.describe(), 200));
+            log.line(logName, failureClass + ": " + call.describe() + "\n    -> " + reply.describe());
         }
     }
 
@@ -251,6 +261,13 @@ public final class Load {
             Thread.sleep(50);
         }
         return true;
+    }
+
+    /** For each failure class (status and kind, e.g. {@code 500 THREAD}), how often, and its first request and answer. */
+    public Map<String, String> failures() {
+        Map<String, String> all = new TreeMap<>();
+        firstSamples.forEach((k, v) -> all.put(k, samples.get(k).get() + "× " + k + "; e.g. " + v));
+        return all;
     }
 
     public List<Write> attempted() {

@@ -3,6 +3,8 @@ package dev.sessionledger.reliability;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Scenario 2: {@code kill -9} of the postmaster under write load; target no acknowledged write missing. */
 public final class PostgresKillScenario extends Scenario {
@@ -24,6 +26,8 @@ public final class PostgresKillScenario extends Scenario {
         long refused = 0;
         List<Double> seconds = new ArrayList<>();
         List<String> missingSamples = new ArrayList<>();
+        Map<String, Long> statuses = new TreeMap<>();
+        Map<String, String> failures = new TreeMap<>();
         for (int t = 0; t < ctx.config().killTrials(); t++) {
             Load load = new Load(ctx, parents, "pk" + t, false, false, name());
             Kill.Outcome outcome = Kill.underLoad(ctx, Stack.POSTGRES, load, Duration.ofMillis(300));
@@ -36,6 +40,8 @@ public final class PostgresKillScenario extends Scenario {
             missing += check.missing();
             refused += load.attempted().size() - load.acknowledged().size();
             missingSamples.addAll(check.missingSamples());
+            load.statuses().forEach((k, v) -> statuses.merge(k, v, Long::sum));
+            load.failures().forEach(failures::putIfAbsent);
             ctx.log().line(name(), "trial " + t + ": " + outcome.describe() + "; acknowledged rows "
                     + check.acknowledgedRows() + ", missing " + check.missing() + " " + check.missingSamples()
                     + "; answers " + load.statuses());
@@ -57,9 +63,11 @@ public final class PostgresKillScenario extends Scenario {
         table.info(s, "acknowledged writes (rows)", rows);
         table.add(s, "acknowledged writes missing", missing, "0", missing == 0);
         table.info(s, "writes not acknowledged (refused or unanswered during the outages)", refused);
+        table.info(s, "answers under load, all trials", Text.counts(statuses));
         table.info(s, "seconds until writes are acknowledged again, p50 / max", seconds.isEmpty() ? "-"
                 : Text.seconds(Text.percentile(seconds, 50)) + " / " + Text.seconds(Text.max(seconds)));
         table.info(s, "exits of postgres the stack logged", ctx.stack().exitsLogged(Stack.POSTGRES));
+        failures.values().forEach(f -> table.note(s, "while PostgreSQL was away (first trial with it): " + f));
         if (missing > 0) {
             table.note(s, missing + " acknowledged writes were not in the database after PostgreSQL came back, e.g. "
                     + missingSamples.subList(0, Math.min(3, missingSamples.size())));

@@ -64,7 +64,7 @@ public final class PostgresRestartScenario extends Scenario {
         ResultsTable table = ctx.table();
         table.add(s, "restarts (postmaster stopped by SIGINT and back)", recoveries.size() + " of "
                 + Math.max(1, ctx.config().restartTrials()), "all", recovered && notStopped == 0);
-        table.info(s, "answers under load", load.statuses().toString().replaceAll("[{}]", ""));
+        table.info(s, "answers under load", Text.counts(load.statuses()));
         table.add(s, "500 answers", load.count("500"), "0", load.count("500") == 0);
         table.info(s, "503 answers (expected while the database is away)", load.count("503"));
         table.add(s, "503 answers without Retry-After", load.unavailableWithoutRetryAfter(), "0",
@@ -76,10 +76,7 @@ public final class PostgresRestartScenario extends Scenario {
         table.add(s, "services restarted meanwhile", restartedServices, "0", restartedServices == 0);
         table.add(s, "acknowledged writes missing", check.missing() + " of " + check.acknowledgedRows(), "0",
                 check.missing() == 0);
-        if (load.count("500") > 0 || load.otherServerErrors() > 0) {
-            table.note(s, "5xx answers while PostgreSQL restarted; the first of each class is in the raw log `"
-                    + name() + ".log`");
-        }
+        load.failures().values().forEach(f -> table.note(s, f));
     }
 
     /**

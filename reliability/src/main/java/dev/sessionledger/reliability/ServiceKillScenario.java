@@ -27,6 +27,7 @@ public final class ServiceKillScenario extends Scenario {
                     + check.acknowledgedRows() + " / " + check.duplicates(), "0 / 0",
                     check.missing() == 0 && check.duplicates() == 0);
             ctx.table().info(s, service + ": retries, writes given up", load.retries() + ", " + load.givenUp());
+            ctx.table().info(s, service + ": answers under load", Text.counts(load.statuses()));
             ctx.log().line(name(), service + ": " + outcome.describe() + "; " + check + "; answers " + load.statuses());
             if (check.duplicates() > 0) {
                 ctx.table().note(s, service + " killed: writes stored twice after retries, e.g. "

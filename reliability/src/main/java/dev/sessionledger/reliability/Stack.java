@@ -38,6 +38,7 @@ public final class Stack implements AutoCloseable {
     private final Map<String, Http> direct = new LinkedHashMap<>();
     private Map<String, String> tokens = Map.of();
     private double startSeconds;
+    private boolean supervised;
 
     private Stack(SuiteConfig config, Path log, Process process) {
         this.config = config;
@@ -71,6 +72,8 @@ public final class Stack implements AutoCloseable {
         try {
             stack.awaitUp(begin);
             stack.tokens = readTokens(data.resolve("tokens.env"));
+            // Seen once, while everything runs: a supervising stack removes a pid file while its process is down.
+            stack.supervised = SUPERVISED.stream().allMatch(name -> Files.isRegularFile(stack.runFile(name)));
         } catch (IOException | RuntimeException e) {
             stack.close();
             throw e;
@@ -128,9 +131,9 @@ public final class Stack implements AutoCloseable {
         return logText().lines().filter(l -> l.contains(marker)).count();
     }
 
-    /** Whether the stack writes {@code run/<name>.pid} for every process it supervises. */
+    /** Whether the stack wrote {@code run/<name>.pid} for every process it supervises when it was up. */
     public boolean supervised() {
-        return SUPERVISED.stream().allMatch(name -> Files.isRegularFile(runFile(name)));
+        return supervised;
     }
 
     private Path runFile(String name) {
@@ -270,9 +273,6 @@ public final class Stack implements AutoCloseable {
 
     public synchronized List<String> closeAndReport() {
         List<String> left = new ArrayList<>();
-        if (process == null) {
-            return left;
-        }
         Set<ProcessHandle> known = new LinkedHashSet<>();
         process.descendants().forEach(known::add);
         known.addAll(clusterProcesses());

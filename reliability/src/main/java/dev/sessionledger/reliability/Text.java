@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Small text and number helpers for logs and the table: the head of a long string, seconds, percentiles. */
 public final class Text {
@@ -28,6 +29,13 @@ public final class Text {
         if (text.length() > max) {
             out.append("... (").append(text.length()).append(" chars)");
         }
+        return out.toString();
+    }
+
+    /** {@code 200=95, 201=523}: counts by key, in the map's order. */
+    public static String counts(Map<String, Long> counts) {
+        StringBuilder out = new StringBuilder();
+        counts.forEach((k, v) -> out.append(out.length() == 0 ? "" : ", ").append(k).append('=').append(v));
         return out.toString();
     }
 
