@@ -19,11 +19,12 @@ class PostmasterTest {
 
     @Test
     void takes_a_zombie_for_dead_though_process_handle_calls_it_alive() throws Exception {
-        // The shell's child exits at once; the shell then becomes a sleep that never reaps it.
-        Process parent = new ProcessBuilder("sh", "-c", "true & echo $!; exec sleep 30").start();
+        // The shell becomes a sleep that never reaps its child; the child exits after that exec,
+        // so that the shell cannot have reaped it first.
+        Process parent = new ProcessBuilder("sh", "-c", "sleep 0.3 & echo $!; exec sleep 30").start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream()))) {
             long zombie = Long.parseLong(out.readLine().trim());
-            Thread.sleep(300);
+            Thread.sleep(1000);
             assertTrue(ProcessHandle.of(zombie).map(ProcessHandle::isAlive).orElse(false), "ProcessHandle calls it alive");
             assertFalse(Postmaster.isRunning(zombie));
             assertTrue(Postmaster.isRunning(parent.pid()));
