@@ -124,7 +124,7 @@ public final class ParallelRetryScenario extends Scenario {
             if (!met) {
                 failedCreates++;
                 ctx.table().note(title(), c.name() + ": " + answers(statuses) + ", " + results.size()
-                        + " distinct results, " + rows + " rows (want " + c.rows() + "); request `"
+                        + " distinct results, " + rows(rows) + " (want " + c.rows() + "); request `"
                         + Text.head(c.call().describe(), 250) + "`");
             }
             ctx.table().add(title(), c.name(), answers(statuses) + "; " + results.size() + " distinct; " + rows(rows),

@@ -67,7 +67,7 @@ public final class PostgresKillScenario extends Scenario {
         table.info(s, "seconds until writes are acknowledged again, p50 / max", seconds.isEmpty() ? "-"
                 : Text.seconds(Text.percentile(seconds, 50)) + " / " + Text.seconds(Text.max(seconds)));
         table.info(s, "exits of postgres the stack logged", ctx.stack().exitsLogged(Stack.POSTGRES));
-        failures.values().forEach(f -> table.note(s, "while PostgreSQL was away (first trial with it): " + f));
+        failures.values().forEach(f -> table.note(s, "while PostgreSQL was away, in the first trial that drew it: " + f));
         if (missing > 0) {
             table.note(s, missing + " acknowledged writes were not in the database after PostgreSQL came back, e.g. "
                     + missingSamples.subList(0, Math.min(3, missingSamples.size())));
