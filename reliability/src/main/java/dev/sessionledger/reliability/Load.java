@@ -263,10 +263,18 @@ public final class Load {
         return true;
     }
 
-    /** For each failure class (status and kind, e.g. {@code 500 THREAD}), how often, and its first request and answer. */
+    /**
+     * For each class of answer that misses a target (status and kind, e.g. {@code 500 THREAD}; a 503
+     * with {@code Retry-After} is the expected answer and not among them), how often, and its first
+     * request and answer.
+     */
     public Map<String, String> failures() {
         Map<String, String> all = new TreeMap<>();
-        firstSamples.forEach((k, v) -> all.put(k, samples.get(k).get() + "× " + k + "; e.g. " + v));
+        firstSamples.forEach((k, v) -> {
+            if (!k.startsWith("503 ") || unavailableWithoutRetryAfter.sum() > 0) {
+                all.put(k, samples.get(k).get() + "× " + k + "; e.g. " + v);
+            }
+        });
         return all;
     }
 
