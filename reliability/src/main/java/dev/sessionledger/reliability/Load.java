@@ -187,7 +187,7 @@ public final class Load {
             }
             case THREAD -> {
                 keys.add(marker);
-                yield Http.Call.json("POST", "/api/threads", token, Bodies.thread(marker));
+                yield Http.Call.json("POST", "/api/threads", token, Bodies.thread(marker)).header("Idempotency-Key", marker);
             }
             case READ -> throw new IllegalArgumentException("not a write");
         };

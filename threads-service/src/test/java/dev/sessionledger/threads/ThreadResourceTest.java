@@ -5,8 +5,12 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
 import org.junit.jupiter.api.Test;
 
+import dev.sessionledger.commons.testing.Concurrently;
 import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
 import dev.sessionledger.commons.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -16,6 +20,30 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(TestTokens.class)
 class ThreadResourceTest {
+
+    @Test
+    void a_create_retried_with_its_idempotency_key_answers_the_first_thread_even_in_parallel() throws Exception {
+        String member = "member-" + java.util.UUID.randomUUID();
+        String token = TestTokens.member(member, TestTokens.newTenant());
+        java.util.List<io.restassured.response.ExtractableResponse<io.restassured.response.Response>> answers =
+                Concurrently.times(16, () -> given().auth().oauth2(token).header("Idempotency-Key", "create-1")
+                        .contentType("application/json").body("{\"title\":\"Retried\"}")
+                        .when().post("/api/threads").then().extract());
+        assertEquals(java.util.Set.of(201), answers.stream().map(a -> a.statusCode()).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(1, answers.stream().map(a -> a.path("id")).distinct().count());
+        String thread = answers.get(0).path("id");
+
+        String again = given().auth().oauth2(token).header("Idempotency-Key", "create-1")
+                .contentType("application/json").body("{\"title\":\"Retried\"}")
+                .when().post("/api/threads").then().statusCode(201).extract().path("id");
+        assertEquals(thread, again);
+        String other = given().auth().oauth2(token).header("Idempotency-Key", "create-2")
+                .contentType("application/json").body("{\"title\":\"Another\"}")
+                .when().post("/api/threads").then().statusCode(201).extract().path("id");
+        assertNotEquals(thread, other);
+        given().auth().oauth2(token).queryParam("thread_id", thread).when().get("/api/thread-participants").then()
+                .statusCode(200).body("pageInfo.total", equalTo(1));
+    }
 
     @Test
     void starting_a_thread_makes_the_creator_its_first_participant() {

@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServerRequest;
 final class GatewayErrors {
 
     static final String CONTENT_TYPE = "application/json";
+    static final int RETRY_AFTER_SECONDS = 2;
 
     /** One error the gateway answers with: its status, and the code and message of its body. */
     record GatewayError(int status, String code, String message) {
@@ -22,7 +23,9 @@ final class GatewayErrors {
     static final GatewayError BAD_PATH = new GatewayError(400, "bad_path",
             "The path has an encoded dot, slash or backslash, a backslash, a malformed escape, or a dot segment with parameters");
     static final GatewayError NO_ROUTE = new GatewayError(404, "no_route", "No service serves this path");
-    static final GatewayError BAD_GATEWAY = new GatewayError(502, "bad_gateway", "The service behind this path did not answer");
+    /** As an Ingress answers while a service has no ready pod: the supervisor is starting it again. */
+    static final GatewayError UNAVAILABLE = new GatewayError(503, "service_unavailable",
+            "The service behind this path cannot be reached right now; retry in " + GatewayErrors.RETRY_AFTER_SECONDS + " seconds");
     static final GatewayError URI_TOO_LONG = new GatewayError(414, "uri_too_long", "The request line is longer than "
             + Gateway.MAX_REQUEST_LINE + " bytes");
     static final GatewayError HEADERS_TOO_LARGE = new GatewayError(431, "headers_too_large", "The request headers are too large");

@@ -35,7 +35,7 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalStack(StackConfig config) {
         this.config = config;
-        this.supervisor = new Supervisor(config.dataDirectory().resolve("run"), CrashLoopBackOff.LOCAL, LocalStack::log);
+        this.supervisor = new Supervisor(config.dataDirectory().resolve("run"), config.restartBackOff(), LocalStack::log);
     }
 
     public static void main(String[] args) throws Exception {

@@ -53,10 +53,12 @@ final class RoutingInterceptor implements ProxyInterceptor {
     @Override
     public Future<Void> handleProxyResponse(ProxyContext context) {
         ProxyResponse response = context.response();
-        // A 502 without a body is the proxy's own (the service could not be reached); a
-        // service's 502 comes with its body and passes unchanged.
+        // A 502 without a body is the proxy's own (the service could not be reached, as while it
+        // restarts): answered as an Ingress does for a service with no ready pod, a 503 to retry.
+        // A service's own 502 comes with its body and passes unchanged.
         if (response.getStatusCode() == 502 && response.getBody() == null) {
-            fill(response, GatewayErrors.BAD_GATEWAY);
+            fill(response, GatewayErrors.UNAVAILABLE)
+                    .putHeader("retry-after", Integer.toString(GatewayErrors.RETRY_AFTER_SECONDS));
         }
         return context.sendResponse();
     }

@@ -1,12 +1,13 @@
 package dev.sessionledger.local;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /** Where the local stack keeps its data and which ports it uses; every value can be set from the environment. */
 public record StackConfig(Path root, Path dataDirectory, int gatewayPort, int postgresPort, int sessionsPort,
-        int messagesPort, int threadsPort, List<String> jvmOptions) {
+        int messagesPort, int threadsPort, List<String> jvmOptions, CrashLoopBackOff restartBackOff) {
 
     public static StackConfig fromEnvironment(Path root, Map<String, String> env) {
         Path data = Path.of(env.getOrDefault("LOCAL_DATA_DIR", root.resolve(".local").toString())).toAbsolutePath();
@@ -16,7 +17,26 @@ public record StackConfig(Path root, Path dataDirectory, int gatewayPort, int po
                 port(env, "SESSIONS_PORT", 8081),
                 port(env, "MESSAGES_PORT", 8082),
                 port(env, "THREADS_PORT", 8083),
-                jvmOptions(env.get("SERVICE_JVM_OPTIONS")));
+                jvmOptions(env.get("SERVICE_JVM_OPTIONS")),
+                restartBackOff(env.get("RESTART_BACKOFF_MAX_SECONDS")));
+    }
+
+    /** The local back-off, its cap lowered where a fault suite kills the same process many times in a row. */
+    private static CrashLoopBackOff restartBackOff(String maxSeconds) {
+        CrashLoopBackOff local = CrashLoopBackOff.LOCAL;
+        if (maxSeconds == null || maxSeconds.isBlank()) {
+            return local;
+        }
+        try {
+            int seconds = Integer.parseInt(maxSeconds.trim());
+            if (seconds >= 1 && seconds <= 300) {
+                Duration cap = Duration.ofSeconds(seconds);
+                return new CrashLoopBackOff(local.first().compareTo(cap) < 0 ? local.first() : cap, cap, local.resetAfter());
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("RESTART_BACKOFF_MAX_SECONDS must be a whole number from 1 to 300, not " + maxSeconds);
     }
 
     private static List<String> jvmOptions(String value) {

@@ -88,10 +88,11 @@ class GatewayTest {
     }
 
     @Test
-    void answers_502_when_the_routed_service_is_down() throws Exception {
+    void answers_503_with_retry_after_when_the_routed_service_is_down() throws Exception {
         HttpResponse<String> response = get("/api/thread-participants");
-        assertEquals(502, response.statusCode());
+        assertEquals(503, response.statusCode());
         assertEquals("application/json", response.headers().firstValue("content-type").orElseThrow());
-        assertTrue(response.body().contains("\"error\":\"bad_gateway\""), response.body());
+        assertEquals("2", response.headers().firstValue("retry-after").orElseThrow());
+        assertTrue(response.body().contains("\"error\":\"service_unavailable\""), response.body());
     }
 }

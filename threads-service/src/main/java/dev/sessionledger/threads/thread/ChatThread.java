@@ -36,4 +36,8 @@ public class ChatThread {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The client's key for retries of the create that made this thread, if it sent one. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
 }

@@ -15,4 +15,9 @@ public class ThreadRepository implements PanacheRepositoryBase<ChatThread, UUID>
     public Optional<ChatThread> findInTenant(String tenant, UUID id) {
         return find("id = ?1 and tenantId = ?2", id, tenant).firstResultOptional();
     }
+
+    /** Served by {@code thread_idempotency_uq}. */
+    public Optional<ChatThread> byIdempotencyKey(String tenant, String key) {
+        return find("tenantId = ?1 and idempotencyKey = ?2", tenant, key).firstResultOptional();
+    }
 }

@@ -3,7 +3,9 @@ package dev.sessionledger.threads.thread;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,11 +34,14 @@ public class ThreadResource {
     Caller caller;
 
     @POST
-    @Operation(summary = "Start a thread", description = "The caller joins it as its first participant.")
-    public Response create(@Valid CreateThreadRequest body) {
+    @Operation(summary = "Start a thread", description = "The caller joins it as its first participant. A retry with "
+            + "the same Idempotency-Key answers with the thread the first request made.")
+    public Response create(@Valid CreateThreadRequest body,
+            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200, message = "must be 1 to {max} characters")
+            String idempotencyKey) {
         ChatThread thread = body == null
-                ? service.create(caller, null, null)
-                : service.create(caller, body.title(), body.metadata());
+                ? service.create(caller, null, null, idempotencyKey)
+                : service.create(caller, body.title(), body.metadata(), idempotencyKey);
         return Response.status(Response.Status.CREATED).entity(ThreadView.of(thread)).build();
     }
 

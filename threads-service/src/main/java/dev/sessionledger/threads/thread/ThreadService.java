@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import dev.sessionledger.commons.auth.Caller;
 import dev.sessionledger.commons.ids.PrefixedId;
+import dev.sessionledger.commons.persistence.IdempotentCreate;
 import dev.sessionledger.threads.participants.ThreadParticipant;
 import dev.sessionledger.threads.participants.ThreadParticipantRepository;
 import dev.sessionledger.threads.participants.ThreadParticipantService;
@@ -28,9 +29,20 @@ public class ThreadService {
     @Inject
     ThreadAccess access;
 
-    /** The creator joins as the first participant, so a non-administrator can go on to use the thread. */
+    /**
+     * The creator joins as the first participant, so a non-administrator can go on to use the
+     * thread. A retry with the same idempotency key answers with the thread the first request made,
+     * even when both arrive at once.
+     */
+    @IdempotentCreate
     @Transactional
-    public ChatThread create(Caller caller, String title, Map<String, Object> metadata) {
+    public ChatThread create(Caller caller, String title, Map<String, Object> metadata, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<ChatThread> earlier = threads.byIdempotencyKey(caller.tenant(), idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         Instant now = ThreadParticipantService.now();
         ChatThread thread = new ChatThread();
         thread.id = PrefixedId.newUuid();
@@ -39,6 +51,7 @@ public class ThreadService {
         thread.metadata = metadata == null ? Map.of() : metadata;
         thread.createdBy = caller.subject();
         thread.createdAt = now;
+        thread.idempotencyKey = idempotencyKey;
         threads.persist(thread);
 
         ThreadParticipant creator = new ThreadParticipant();
