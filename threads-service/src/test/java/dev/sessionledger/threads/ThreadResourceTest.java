@@ -21,6 +21,93 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(TestTokens.class)
 class ThreadResourceTest {
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    /**
+     * The race decided at commit: another transaction holds the key, uncommitted, so the service's
+     * insert waits on the unique index and fails when that transaction commits. The create must then
+     * answer with the thread that won, not with an error.
+     */
+    @Test
+    void a_create_that_loses_the_race_for_its_key_at_commit_answers_the_winning_thread() throws Exception {
+        String tenant = TestTokens.newTenant();
+        String token = TestTokens.admin(tenant);
+        java.util.UUID winner = java.util.UUID.randomUUID();
+        java.util.concurrent.ExecutorService client = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (java.sql.PreparedStatement insert = other.prepareStatement("insert into thread (id, tenant_id, title, "
+                    + "metadata, created_by, created_at, idempotency_key) values (?, ?, 'won', '{}', 'other', now(), 'k-race')")) {
+                insert.setObject(1, winner);
+                insert.setString(2, tenant);
+                insert.executeUpdate();
+            }
+            java.util.concurrent.Future<io.restassured.response.ExtractableResponse<io.restassured.response.Response>> create =
+                    client.submit(() -> given().auth().oauth2(token).header("Idempotency-Key", "k-race")
+                            .contentType("application/json").body("{\"title\":\"lost\"}")
+                            .when().post("/api/threads").then().extract());
+            awaitInsertWaitingOnALock();
+            other.commit();
+            var answer = create.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(201, answer.statusCode(), answer.asString());
+            assertEquals(winner.toString(), answer.path("id"));
+        } finally {
+            client.shutdownNow();
+        }
+    }
+
+    /** A connection lost while the transaction commits (the database restarting) is a 503 to retry, not a 500. */
+    @Test
+    void a_connection_lost_while_committing_is_503_with_retry_after() throws Exception {
+        String tenant = TestTokens.newTenant();
+        String token = TestTokens.admin(tenant);
+        java.util.concurrent.ExecutorService client = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (java.sql.PreparedStatement insert = other.prepareStatement("insert into thread (id, tenant_id, title, "
+                    + "metadata, created_by, created_at, idempotency_key) values (?, ?, 'held', '{}', 'other', now(), 'k-lost')")) {
+                insert.setObject(1, java.util.UUID.randomUUID());
+                insert.setString(2, tenant);
+                insert.executeUpdate();
+            }
+            java.util.concurrent.Future<io.restassured.response.ExtractableResponse<io.restassured.response.Response>> create =
+                    client.submit(() -> given().auth().oauth2(token).header("Idempotency-Key", "k-lost")
+                            .contentType("application/json").body("{\"title\":\"lost\"}")
+                            .when().post("/api/threads").then().extract());
+            awaitInsertWaitingOnALock();
+            try (java.sql.Statement kill = other.createStatement()) {
+                kill.execute("select pg_terminate_backend(pid) from pg_stat_activity"
+                        + " where wait_event_type = 'Lock' and query like 'insert into thread %'");
+            }
+            var answer = create.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(503, answer.statusCode(), answer.asString());
+            org.junit.jupiter.api.Assertions.assertNotNull(answer.header("Retry-After"));
+            other.rollback();
+        } finally {
+            client.shutdownNow();
+        }
+    }
+
+    /** Until the service's insert of a thread waits for the lock another transaction holds on its key. */
+    private void awaitInsertWaitingOnALock() throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        try (java.sql.Connection watcher = dataSource.getConnection();
+                java.sql.PreparedStatement waiting = watcher.prepareStatement("select count(*) from pg_stat_activity"
+                        + " where wait_event_type = 'Lock' and query like 'insert into thread %'")) {
+            while (System.nanoTime() < deadline) {
+                try (java.sql.ResultSet rows = waiting.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("the create never reached its insert");
+    }
+
     @Test
     void a_create_retried_with_its_idempotency_key_answers_the_first_thread_even_in_parallel() throws Exception {
         String member = "member-" + java.util.UUID.randomUUID();

@@ -34,7 +34,8 @@ public class IdempotentCreateInterceptor {
         for (int attempt = 1;; attempt++) {
             try {
                 return invocation.proceed();
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
+                // A violation found while flushing at commit arrives as the transaction's checked RollbackException.
                 if (attempt == ATTEMPTS || !SqlStates.isUniqueViolation(e)) {
                     throw e;
                 }

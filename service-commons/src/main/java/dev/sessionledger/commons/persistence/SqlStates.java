@@ -13,6 +13,8 @@ public final class SqlStates {
 
     /** {@code unique_violation}: a concurrent or earlier write holds the key. */
     public static final String UNIQUE_VIOLATION = "23505";
+    /** Failures nest a few levels deep; a cycle or a pathological chain stops here. */
+    private static final int MAX_DEPTH = 32;
 
     private SqlStates() {
     }
@@ -22,12 +24,26 @@ public final class SqlStates {
      * the driver raise stateless {@link SQLException}s for their own failures (no connection in time).
      */
     public static Optional<SQLException> sqlCause(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return sqlCause(failure, 0);
+    }
+
+    /**
+     * Walks causes and suppressed failures: a commit that failed on the database reaches the caller
+     * as the transaction manager's RollbackException, the driver's failure suppressed inside it.
+     */
+    private static Optional<SQLException> sqlCause(Throwable failure, int depth) {
+        for (Throwable t = failure; t != null && depth < MAX_DEPTH; t = t.getCause() == t ? null : t.getCause(), depth++) {
             if (t instanceof JDBCException jdbc && jdbc.getSQLException() != null) {
                 return Optional.of(jdbc.getSQLException());
             }
             if (t instanceof SQLException sql) {
                 return Optional.of(sql);
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                Optional<SQLException> found = sqlCause(suppressed, depth + 1);
+                if (found.isPresent()) {
+                    return found;
+                }
             }
         }
         return Optional.empty();
