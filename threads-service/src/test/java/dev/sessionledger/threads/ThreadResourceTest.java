@@ -7,6 +7,21 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,14 +30,16 @@ import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
 import dev.sessionledger.commons.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(TestTokens.class)
 class ThreadResourceTest {
 
-    @jakarta.inject.Inject
-    javax.sql.DataSource dataSource;
+    @Inject
+    DataSource dataSource;
 
     /**
      * The race decided at commit: another transaction holds the key, uncommitted, so the service's
@@ -31,25 +48,12 @@ class ThreadResourceTest {
      */
     @Test
     void a_create_that_loses_the_race_for_its_key_at_commit_answers_the_winning_thread() throws Exception {
-        String tenant = TestTokens.newTenant();
-        String token = TestTokens.admin(tenant);
-        java.util.UUID winner = java.util.UUID.randomUUID();
-        java.util.concurrent.ExecutorService client = java.util.concurrent.Executors.newSingleThreadExecutor();
-        try (java.sql.Connection other = dataSource.getConnection()) {
-            other.setAutoCommit(false);
-            try (java.sql.PreparedStatement insert = other.prepareStatement("insert into thread (id, tenant_id, title, "
-                    + "metadata, created_by, created_at, idempotency_key) values (?, ?, 'won', '{}', 'other', now(), 'k-race')")) {
-                insert.setObject(1, winner);
-                insert.setString(2, tenant);
-                insert.executeUpdate();
-            }
-            java.util.concurrent.Future<io.restassured.response.ExtractableResponse<io.restassured.response.Response>> create =
-                    client.submit(() -> given().auth().oauth2(token).header("Idempotency-Key", "k-race")
-                            .contentType("application/json").body("{\"title\":\"lost\"}")
-                            .when().post("/api/threads").then().extract());
-            awaitInsertWaitingOnALock();
+        UUID winner = UUID.randomUUID();
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try (Connection other = dataSource.getConnection()) {
+            Future<ExtractableResponse<Response>> create = createWhileKeyIsHeld(other, client, winner);
             other.commit();
-            var answer = create.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            ExtractableResponse<Response> answer = create.get(30, TimeUnit.SECONDS);
             assertEquals(201, answer.statusCode(), answer.asString());
             assertEquals(winner.toString(), answer.path("id"));
         } finally {
@@ -60,43 +64,52 @@ class ThreadResourceTest {
     /** A connection lost while the transaction commits (the database restarting) is a 503 to retry, not a 500. */
     @Test
     void a_connection_lost_while_committing_is_503_with_retry_after() throws Exception {
-        String tenant = TestTokens.newTenant();
-        String token = TestTokens.admin(tenant);
-        java.util.concurrent.ExecutorService client = java.util.concurrent.Executors.newSingleThreadExecutor();
-        try (java.sql.Connection other = dataSource.getConnection()) {
-            other.setAutoCommit(false);
-            try (java.sql.PreparedStatement insert = other.prepareStatement("insert into thread (id, tenant_id, title, "
-                    + "metadata, created_by, created_at, idempotency_key) values (?, ?, 'held', '{}', 'other', now(), 'k-lost')")) {
-                insert.setObject(1, java.util.UUID.randomUUID());
-                insert.setString(2, tenant);
-                insert.executeUpdate();
-            }
-            java.util.concurrent.Future<io.restassured.response.ExtractableResponse<io.restassured.response.Response>> create =
-                    client.submit(() -> given().auth().oauth2(token).header("Idempotency-Key", "k-lost")
-                            .contentType("application/json").body("{\"title\":\"lost\"}")
-                            .when().post("/api/threads").then().extract());
-            awaitInsertWaitingOnALock();
-            try (java.sql.Statement kill = other.createStatement()) {
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try (Connection other = dataSource.getConnection()) {
+            Future<ExtractableResponse<Response>> create = createWhileKeyIsHeld(other, client, UUID.randomUUID());
+            try (Statement kill = other.createStatement()) {
                 kill.execute("select pg_terminate_backend(pid) from pg_stat_activity"
                         + " where wait_event_type = 'Lock' and query like 'insert into thread %'");
             }
-            var answer = create.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            ExtractableResponse<Response> answer = create.get(30, TimeUnit.SECONDS);
             assertEquals(503, answer.statusCode(), answer.asString());
-            org.junit.jupiter.api.Assertions.assertNotNull(answer.header("Retry-After"));
+            assertNotNull(answer.header("Retry-After"));
             other.rollback();
         } finally {
             client.shutdownNow();
         }
     }
 
+    /**
+     * Holds an idempotency key in an uncommitted insert of {@code other} (thread {@code heldBy} of a
+     * new tenant), sends a create with that key, and returns once the service's insert waits for it.
+     */
+    private Future<ExtractableResponse<Response>> createWhileKeyIsHeld(Connection other, ExecutorService client,
+            UUID heldBy) throws Exception {
+        String tenant = TestTokens.newTenant();
+        other.setAutoCommit(false);
+        try (PreparedStatement insert = other.prepareStatement("insert into thread (id, tenant_id, title, metadata,"
+                + " created_by, created_at, idempotency_key) values (?, ?, 'held', '{}', 'other', now(), 'k-held')")) {
+            insert.setObject(1, heldBy);
+            insert.setString(2, tenant);
+            insert.executeUpdate();
+        }
+        String token = TestTokens.admin(tenant);
+        Future<ExtractableResponse<Response>> create = client.submit(() -> given().auth().oauth2(token)
+                .header("Idempotency-Key", "k-held").contentType("application/json").body("{\"title\":\"second\"}")
+                .when().post("/api/threads").then().extract());
+        awaitInsertWaitingOnALock();
+        return create;
+    }
+
     /** Until the service's insert of a thread waits for the lock another transaction holds on its key. */
     private void awaitInsertWaitingOnALock() throws Exception {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        try (java.sql.Connection watcher = dataSource.getConnection();
-                java.sql.PreparedStatement waiting = watcher.prepareStatement("select count(*) from pg_stat_activity"
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (Connection watcher = dataSource.getConnection();
+                PreparedStatement waiting = watcher.prepareStatement("select count(*) from pg_stat_activity"
                         + " where wait_event_type = 'Lock' and query like 'insert into thread %'")) {
             while (System.nanoTime() < deadline) {
-                try (java.sql.ResultSet rows = waiting.executeQuery()) {
+                try (ResultSet rows = waiting.executeQuery()) {
                     rows.next();
                     if (rows.getInt(1) > 0) {
                         return;
@@ -110,9 +123,9 @@ class ThreadResourceTest {
 
     @Test
     void a_create_retried_with_its_idempotency_key_answers_the_first_thread_even_in_parallel() throws Exception {
-        String member = "member-" + java.util.UUID.randomUUID();
+        String member = "member-" + UUID.randomUUID();
         String token = TestTokens.member(member, TestTokens.newTenant());
-        java.util.List<io.restassured.response.ExtractableResponse<io.restassured.response.Response>> answers =
+        java.util.List<ExtractableResponse<Response>> answers =
                 Concurrently.times(16, () -> given().auth().oauth2(token).header("Idempotency-Key", "create-1")
                         .contentType("application/json").body("{\"title\":\"Retried\"}")
                         .when().post("/api/threads").then().extract());
