@@ -343,7 +343,7 @@ class SessionMessageIngestTest {
         } finally {
             FakeSessionsService.answerAgain();
         }
-        // One attempt, cut at its 400 ms: 520 ms here with the request around it; the bound leaves room
+        // One attempt, cut at its 600 ms, with the request around it; the bound leaves room
         // for a loaded machine.
         assertTrue(millis < 1000, "took " + millis + " ms");
         f.list(Map.of()).statusCode(200).body("items", empty());

@@ -45,15 +45,16 @@ public class SessionsClient {
 
     /**
      * Ingest and reads of empty pages wait on this answer, so it must come quickly or not at all:
-     * the whole look-up stays well under a second. An attempt gets 400 ms, ample for a read by
-     * primary key even across a garbage collection on either side, and the connection 150 ms of it
-     * (rest client settings). Only a connection that could not be made (a pod restarting, a refused
-     * port) is tried once more, 50 ms later: a peer that took the request and did not answer in time
-     * would most likely not answer a second one either, and waiting for it again would double the
-     * wait. Worst case about 600 ms. The circuit breaker then makes a sessions-service that stays
+     * the whole look-up stays under a second. An attempt gets 600 ms: a read by primary key takes
+     * milliseconds, but the first requests a freshly started sessions-service serves (its token
+     * verification, its queries and its pool still cold) can take several hundred; the connection
+     * gets 150 ms of it (rest client settings). Only a connection that could not be made (a pod
+     * restarting, a refused port) is tried once more, 50 ms later: a peer that took the request and
+     * did not answer in time would most likely not answer a second one either, and waiting for it
+     * again would double the wait. Worst case about 800 ms. The circuit breaker then makes a sessions-service that stays
      * down cost callers one fast 503 each, instead of a pile of threads waiting out their timeouts.
      */
-    @Timeout(value = 400, unit = ChronoUnit.MILLIS)
+    @Timeout(value = 600, unit = ChronoUnit.MILLIS)
     @Retry(maxRetries = 1, delay = 50, jitter = 0, maxDuration = 900)
     @RetryWhen(exception = CouldNotConnect.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)

@@ -16,7 +16,7 @@ import dev.sessionledger.commons.errors.ApiException;
 /**
  * Asks messages-service who sent some messages, for the participants filter {@code session_message_id}.
  * A participants list waits on this call, so a peer that cannot answer must cost it well under a
- * second: 700 ms for an answer (the look-up takes a few milliseconds; the margin is for a cold start
+ * second: 600 ms for an answer (the look-up takes a few milliseconds; the margin is for a cold start
  * or a busy machine), one quick retry only for a
  * refused connection (a restarting pod), none after a timeout (a stalled peer would only stall
  * again), and a circuit breaker so that an outage that lasts fails such lists at once (503). The
@@ -31,7 +31,7 @@ public class MessageSendersClient {
         this.api = api;
     }
 
-    @Timeout(value = 700, unit = ChronoUnit.MILLIS)
+    @Timeout(value = 600, unit = ChronoUnit.MILLIS)
     @Retry(maxRetries = 1, delay = 50, abortOn = { ApiException.class, TimeoutException.class })
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = ApiException.class)
