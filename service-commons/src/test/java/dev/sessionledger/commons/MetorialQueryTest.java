@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.metorial.KeysetFilter;
 import dev.sessionledger.commons.metorial.MetorialCursor;
@@ -42,9 +42,9 @@ class MetorialQueryTest {
 
     @Test
     void too_many_values_are_a_400_naming_the_parameter() {
-        ApiException e = assertThrows(ApiException.class,
+        Failure e = assertThrows(Failure.class,
                 () -> QueryStrings.multi(query("id", "1", "id[]", "2", "id[0]", "3"), "id", 2));
-        assertEquals(400, e.status());
+        assertEquals(Failure.Kind.INVALID_INPUT, e.kind());
         assertEquals("id", e.errors().get(0).field());
     }
 
@@ -66,7 +66,7 @@ class MetorialQueryTest {
     @Test
     void a_foreign_or_garbled_cursor_is_a_400_naming_cursor() {
         for (String cursor : List.of("%%%", MetorialCursor.after("ses_0000000000000000000000"), "YWZ0ZXI6")) {
-            ApiException e = assertThrows(ApiException.class,
+            Failure e = assertThrows(Failure.class,
                     () -> MetorialListRequest.parse(query("cursor", cursor), "smg"));
             assertEquals("cursor", e.errors().get(0).field());
         }

@@ -14,8 +14,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import dev.sessionledger.commons.errors.ApiException;
-import dev.sessionledger.commons.errors.RequestLimitsRoute;
+import dev.sessionledger.commons.errors.Failure;
+import dev.sessionledger.commons.http.RequestLimitsRoute;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -77,7 +77,7 @@ public class InflightBodies {
      * Admits the body of this exchange, before any of it is read.
      *
      * @return the body to read, which notes whether it was read to its end
-     * @throws ApiException 413 when the body alone exceeds the whole budget, 503 with Retry-After
+     * @throws Failure 413 when the body alone exceeds the whole budget, 503 with Retry-After
      *         when the bodies in flight leave no room for it now
      */
     public InputStream admit(RoutingContext exchange, InputStream body) {
@@ -86,17 +86,16 @@ public class InflightBodies {
         long declared = RequestLimitsRoute.declaredLength(exchange.request());
         long share = declared >= 0 ? declared : maxBodySize.asLongValue();
         if (share > budget) {
-            throw new ApiException(413, declared >= 0
+            throw Failure.of(Failure.Kind.BODY_TOO_LARGE, declared >= 0
                     ? "The request body is larger than the " + budget + " bytes this service reads at once"
                     : "A request body without a Content-Length may be as large as the body limit, more than the "
-                            + budget + " bytes this service reads at once; declare its length",
-                    null, null, List.of());
+                            + budget + " bytes this service reads at once; declare its length");
         }
         long taken;
         do {
             taken = inFlight.get();
             if (taken + share > budget) {
-                throw ApiException.unavailable("Other batches are being stored; retry in " + RETRY_AFTER_SECONDS
+                throw Failure.unavailable("Other batches are being stored; retry in " + RETRY_AFTER_SECONDS
                         + " seconds", RETRY_AFTER_SECONDS);
             }
         } while (!inFlight.compareAndSet(taken, taken + share));

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.errors.FieldError;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.params.Timestamps;
@@ -61,7 +61,7 @@ public class MessageBatchParser {
     }
 
     /**
-     * @throws ApiException a 400 naming every fault found, up to the first that stops the reading
+     * @throws Failure a 400 naming every fault found, up to the first that stops the reading
      * @throws JsonProcessingException when the body is not JSON, or holds what no body may (a NUL
      *         character, deeper nesting than the mapper reads); mapped to a 400 like any body's
      */
@@ -71,7 +71,7 @@ public class MessageBatchParser {
         } catch (JsonProcessingException e) {
             throw e;
         } catch (IOException e) {
-            throw ApiException.badRequest("The request body could not be read to its end");
+            throw Failure.malformed("The request body could not be read to its end");
         }
     }
 
@@ -92,8 +92,8 @@ public class MessageBatchParser {
             return found.size() >= MAX_REPORTED;
         }
 
-        ApiException refusal() {
-            return ApiException.invalid(found.subList(0, Math.min(found.size(), MAX_REPORTED)));
+        Failure refusal() {
+            return Failure.invalid(found.subList(0, Math.min(found.size(), MAX_REPORTED)));
         }
     }
 
@@ -121,7 +121,7 @@ public class MessageBatchParser {
 
         List<IncomingMessage> read() throws IOException {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw ApiException.invalid(MESSAGES, "the body must be an object with a messages array");
+                throw Failure.invalid(MESSAGES, "the body must be an object with a messages array");
             }
             List<IncomingMessage> parsed = new ArrayList<>();
             boolean found = false;
@@ -143,7 +143,7 @@ public class MessageBatchParser {
                 faults.add(MESSAGES, mustHoldMessages());
             }
             if (parser.nextToken() != null) {
-                throw ApiException.badRequest("The request body holds more than one JSON value");
+                throw Failure.malformed("The request body holds more than one JSON value");
             }
             if (!faults.none()) {
                 throw faults.refusal();

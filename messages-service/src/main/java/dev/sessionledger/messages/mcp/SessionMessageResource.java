@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.sessionledger.commons.auth.Caller;
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
@@ -41,8 +41,11 @@ import dev.sessionledger.messages.ingest.JsonRpcShape;
 import dev.sessionledger.messages.ingest.MessageBatchParser;
 import dev.sessionledger.messages.ingest.MessageIngestService;
 import io.vertx.ext.web.RoutingContext;
+import dev.sessionledger.commons.errors.ApiErrors;
+import dev.sessionledger.commons.metorial.MetorialEnvelope;
 
 /** The Session Messages API: a session's MCP messages, in Metorial's shapes, and the batch that records them. */
+@ApiErrors(MetorialEnvelope.class)
 @Path("/sessions/{session_id}/messages")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Session messages")
@@ -79,7 +82,7 @@ public class SessionMessageResource {
         MetorialListRequest request = MetorialListRequest.parse(query, SessionMessageMapper.ID_PREFIX);
         List<String> types = QueryStrings.multi(query, "type", TYPES.size());
         if (!TYPES.containsAll(types)) {
-            throw ApiException.invalid("type", "must be request, response, notification or error");
+            throw Failure.invalid("type", "must be request, response, notification or error");
         }
         // Metorial's SDK sends these filters as server_session_id and server_run_id; both names work.
         MessageFilter filter = new MessageFilter(types,
@@ -98,7 +101,7 @@ public class SessionMessageResource {
         return service.find(authorization, caller.tenant(), session,
                         PrefixedId.parse(SessionMessageMapper.ID_PREFIX, messageId))
                 .map(SessionMessageMapper::toView)
-                .orElseThrow(() -> ApiException.notFound("session.message", messageId));
+                .orElseThrow(() -> Failure.notFound("session.message", messageId));
     }
 
     @POST
@@ -124,7 +127,7 @@ public class SessionMessageResource {
 
     private static UUID sessionUuid(String sessionId) {
         return PrefixedId.parse(SessionMessageMapper.SESSION_PREFIX, sessionId)
-                .orElseThrow(() -> ApiException.notFound("session", sessionId));
+                .orElseThrow(() -> Failure.notFound("session", sessionId));
     }
 
     private static List<UUID> ids(MultivaluedMap<String, String> query, String prefix, String... parameters) {
@@ -132,7 +135,7 @@ public class SessionMessageResource {
         for (String parameter : parameters) {
             for (String text : QueryStrings.multi(query, parameter, MAX_FILTER_VALUES)) {
                 ids.add(PrefixedId.parse(prefix, text).orElseThrow(
-                        () -> ApiException.invalid(parameter, "must be ids starting with " + prefix + "_")));
+                        () -> Failure.invalid(parameter, "must be ids starting with " + prefix + "_")));
             }
         }
         return ids;

@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
@@ -41,7 +41,7 @@ public class SessionMessageService {
      * A page of the session's messages. Messages are stored only for a session sessions-service
      * confirmed, so a page with rows proves the session is the caller's; only an empty one is checked.
      *
-     * @throws ApiException 404 for a session the caller cannot see, 503 when that cannot be told now
+     * @throws Failure 404 for a session the caller cannot see, 503 when that cannot be told now
      */
     public MetorialPage<SessionMessage> list(String authorization, String tenant, UUID sessionId, MessageFilter filter,
             MetorialListRequest request) {
@@ -56,7 +56,7 @@ public class SessionMessageService {
      * One message of the session; empty when the session is the caller's but holds no such message
      * ({@code id} is empty for an id that cannot be one).
      *
-     * @throws ApiException 404 for a session the caller cannot see, 503 when that cannot be told now
+     * @throws Failure 404 for a session the caller cannot see, 503 when that cannot be told now
      */
     public Optional<SessionMessage> find(String authorization, String tenant, UUID sessionId, Optional<UUID> id) {
         Optional<SessionMessage> found = id.flatMap(message -> messages.findInSession(tenant, sessionId, message));

@@ -16,14 +16,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.sessionledger.commons.auth.Caller;
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.metorial.QueryStrings;
 import dev.sessionledger.messages.mcp.SessionMessage;
 import dev.sessionledger.messages.mcp.SessionMessageMapper;
 import dev.sessionledger.messages.mcp.SessionMessageService;
+import dev.sessionledger.commons.errors.ApiErrors;
+import dev.sessionledger.commons.metorial.MetorialEnvelope;
 
 /** Internal, for sessions-service only: the senders of given messages of the caller's tenant. */
+@ApiErrors(MetorialEnvelope.class)
 @Path("/internal/mcp/messages/senders")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Internal")
@@ -47,7 +50,7 @@ public class MessageSenderResource {
     public MessageSenders senders(@Context UriInfo uri) {
         List<String> requested = QueryStrings.multi(uri.getQueryParameters(), PARAMETER, MAX_IDS);
         if (requested.isEmpty()) {
-            throw ApiException.invalid(PARAMETER, "must name 1 to " + MAX_IDS + " messages");
+            throw Failure.invalid(PARAMETER, "must name 1 to " + MAX_IDS + " messages");
         }
         List<UUID> ids = requested.stream()
                 .map(text -> PrefixedId.parse(SessionMessageMapper.ID_PREFIX, text))

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
@@ -33,7 +33,7 @@ public class SessionDirectory {
     Cache cache;
 
     /**
-     * @throws ApiException 404 naming the missing entity, or 503 when sessions-service cannot answer
+     * @throws Failure 404 naming the missing entity, or 503 when sessions-service cannot answer
      */
     public void requireExists(String authorization, String tenant, String sessionId, String serverSessionId,
             String providerRunId) {
@@ -47,11 +47,11 @@ public class SessionDirectory {
             lookup = client.lookup(authorization, sessionId, serverSessionId, providerRunId);
         } catch (RuntimeException e) {
             LOG.warnf("sessions-service could not check session %s: %s", sessionId, e.toString());
-            throw ApiException.unavailable("Sessions cannot be checked right now; retry in " + RETRY_AFTER_SECONDS
+            throw Failure.unavailable("Sessions cannot be checked right now; retry in " + RETRY_AFTER_SECONDS
                     + " seconds", RETRY_AFTER_SECONDS);
         }
         if (!lookup.found()) {
-            throw ApiException.notFound(lookup.missingEntity(), idOf(lookup.missingEntity(), sessionId,
+            throw Failure.notFound(lookup.missingEntity(), idOf(lookup.missingEntity(), sessionId,
                     serverSessionId, providerRunId));
         }
         known.put(key, CompletableFuture.completedFuture(Boolean.TRUE));

@@ -22,9 +22,9 @@ final class DatabaseFailures {
     private DatabaseFailures() {
     }
 
-    static Optional<ApiException> classify(Throwable failure) {
+    static Optional<Failure> classify(Throwable failure) {
         if (causedBy(failure, StaleStateException.class) || causedBy(failure, jakarta.persistence.OptimisticLockException.class)) {
-            return Optional.of(ApiException.conflict("The record was changed by another request at the same time; retry"));
+            return Optional.of(Failure.conflict("The record was changed by another request at the same time; retry"));
         }
         if (causedBy(failure, JDBCConnectionException.class)) {
             return Optional.of(unavailable());
@@ -38,12 +38,12 @@ final class DatabaseFailures {
             return Optional.of(unavailable());
         }
         if (state.startsWith("23")) {
-            return Optional.of(ApiException.conflict(SqlStates.UNIQUE_VIOLATION.equals(state)
+            return Optional.of(Failure.conflict(SqlStates.UNIQUE_VIOLATION.equals(state)
                     ? "A record with the same key already exists"
                     : "The request conflicts with what is recorded"));
         }
         if (state.startsWith("22")) {
-            return Optional.of(ApiException.badRequest("A value of the request cannot be stored"));
+            return Optional.of(Failure.malformed("A value of the request cannot be stored"));
         }
         return Optional.empty();
     }
@@ -58,8 +58,8 @@ final class DatabaseFailures {
                 || state.equals("55P03") || state.equals("40001") || state.equals("40P01") || state.equals("25006");
     }
 
-    private static ApiException unavailable() {
-        return ApiException.unavailable("The database cannot be reached right now; retry in " + RETRY_AFTER_SECONDS
+    private static Failure unavailable() {
+        return Failure.unavailable("The database cannot be reached right now; retry in " + RETRY_AFTER_SECONDS
                 + " seconds", RETRY_AFTER_SECONDS);
     }
 

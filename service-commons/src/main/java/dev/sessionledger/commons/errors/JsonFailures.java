@@ -12,16 +12,16 @@ final class JsonFailures {
     private JsonFailures() {
     }
 
-    static ApiException describe(JsonProcessingException failure) {
+    static Failure describe(JsonProcessingException failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof NulCharacterException nul) {
-                return ApiException.invalid(nul.field(), "must not contain the NUL character (\\u0000)");
+                return Failure.invalid(nul.field(), "must not contain the NUL character (\\u0000)");
             }
             if (t instanceof StreamConstraintsException) {
-                return ApiException.badRequest("The request body is larger or nested deeper than this API reads (at most "
+                return Failure.malformed("The request body is larger or nested deeper than this API reads (at most "
                         + JsonMapperProducer.MAX_NESTING_DEPTH + " levels)");
             }
         }
-        return ApiException.badRequest("The request body is not valid JSON for this endpoint");
+        return Failure.malformed("The request body is not valid JSON for this endpoint");
     }
 }

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
 
 /**
@@ -51,7 +51,7 @@ public final class MetorialCursor {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static ApiException invalid() {
-        return ApiException.invalid(PARAMETER, "is not a cursor this list issued");
+    private static Failure invalid() {
+        return Failure.invalid(PARAMETER, "is not a cursor this list issued");
     }
 }

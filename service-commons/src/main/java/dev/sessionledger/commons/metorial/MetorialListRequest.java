@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.params.WholeNumbers;
 
@@ -96,11 +96,11 @@ public record MetorialListRequest(int limit, boolean descending, Anchor anchor) 
         if (text.equalsIgnoreCase("desc")) {
             return true;
         }
-        throw ApiException.invalid("order", "must be asc or desc");
+        throw Failure.invalid("order", "must be asc or desc");
     }
 
     private static UUID parseId(String parameter, String text, String idPrefix) {
         return PrefixedId.parse(idPrefix, text)
-                .orElseThrow(() -> ApiException.invalid(parameter, "must be an id starting with " + idPrefix + "_"));
+                .orElseThrow(() -> Failure.invalid(parameter, "must be an id starting with " + idPrefix + "_"));
     }
 }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 
 /** Reads query parameters the way Metorial's SDK writes them ({@code qs} style). */
 public final class QueryStrings {
@@ -27,11 +27,11 @@ public final class QueryStrings {
             return null;
         }
         if (values.size() > 1) {
-            throw ApiException.invalid(name, "must be given once");
+            throw Failure.invalid(name, "must be given once");
         }
         String value = values.get(0);
         if (value.length() > MAX_VALUE_LENGTH) {
-            throw ApiException.invalid(name, "is longer than " + MAX_VALUE_LENGTH + " characters");
+            throw Failure.invalid(name, "is longer than " + MAX_VALUE_LENGTH + " characters");
         }
         return value.isEmpty() ? null : value;
     }
@@ -58,11 +58,11 @@ public final class QueryStrings {
         }
         indexed.values().forEach(v -> addAll(values, v));
         if (values.size() > maxValues) {
-            throw ApiException.invalid(name, "may have at most " + maxValues + " values");
+            throw Failure.invalid(name, "may have at most " + maxValues + " values");
         }
         for (String value : values) {
             if (value.length() > MAX_VALUE_LENGTH) {
-                throw ApiException.invalid(name, "has a value longer than " + MAX_VALUE_LENGTH + " characters");
+                throw Failure.invalid(name, "has a value longer than " + MAX_VALUE_LENGTH + " characters");
             }
         }
         return values;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 
 /**
  * The one reading of a timestamp a client sends, in a body or a query: an ISO-8601 date-time with
@@ -39,13 +39,13 @@ public final class Timestamps {
     }
 
     /**
-     * @throws ApiException a 400 naming {@code field}
+     * @throws Failure a 400 naming {@code field}
      */
     public static Instant parse(String field, String text) {
         try {
             return parse(text);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(field, e.getMessage());
+            throw Failure.invalid(field, e.getMessage());
         }
     }
 }

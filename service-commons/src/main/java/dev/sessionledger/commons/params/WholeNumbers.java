@@ -1,6 +1,6 @@
 package dev.sessionledger.commons.params;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 
 /** Reads bounded whole-number parameters (limits, page numbers), answering a 400 that names the parameter. */
 public final class WholeNumbers {
@@ -24,6 +24,6 @@ public final class WholeNumbers {
         } catch (NumberFormatException ignored) {
             // answered below with the same message as an out-of-range number
         }
-        throw ApiException.invalid(name, "must be a whole number from " + min + " to " + max);
+        throw Failure.invalid(name, "must be a whole number from " + min + " to " + max);
     }
 }

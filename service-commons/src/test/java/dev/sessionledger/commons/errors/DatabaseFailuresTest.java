@@ -28,35 +28,35 @@ class DatabaseFailuresTest {
     }
 
     @Test
-    void a_connection_that_dies_during_commit_is_503_with_retry_after() {
-        ApiException answer = DatabaseFailures.classify(commitFailedWith(
+    void a_connection_that_dies_during_commit_is_unavailable_with_a_retry_after() {
+        Failure answer = DatabaseFailures.classify(commitFailedWith(
                 new SQLException("FATAL: terminating connection due to administrator command", "57P01"))).orElseThrow();
-        assertEquals(503, answer.status());
+        assertEquals(Failure.Kind.UNAVAILABLE, answer.kind());
         assertTrue(answer.retryAfterSeconds() > 0);
     }
 
     @Test
-    void a_unique_violation_found_at_commit_is_409() {
-        assertEquals(409, DatabaseFailures.classify(commitFailedWith(
-                new SQLException("duplicate key value violates unique constraint", "23505"))).orElseThrow().status());
+    void a_unique_violation_found_at_commit_is_a_conflict() {
+        assertEquals(Failure.Kind.CONFLICT, DatabaseFailures.classify(commitFailedWith(
+                new SQLException("duplicate key value violates unique constraint", "23505"))).orElseThrow().kind());
     }
 
     @Test
-    void a_pool_that_gives_no_connection_in_time_is_503() {
-        assertEquals(503, DatabaseFailures.classify(new RuntimeException(
-                new SQLException("Acquisition timeout while waiting for new connection"))).orElseThrow().status());
+    void a_pool_that_gives_no_connection_in_time_is_unavailable() {
+        assertEquals(Failure.Kind.UNAVAILABLE, DatabaseFailures.classify(new RuntimeException(
+                new SQLException("Acquisition timeout while waiting for new connection"))).orElseThrow().kind());
     }
 
     @Test
-    void a_statement_or_lock_out_of_time_is_503_and_a_value_the_database_refuses_is_400() {
-        assertEquals(503, DatabaseFailures.classify(new SQLException("canceling statement due to statement timeout",
-                "57014")).orElseThrow().status());
-        assertEquals(503, DatabaseFailures.classify(new SQLException("lock timeout", "55P03")).orElseThrow().status());
-        assertEquals(400, DatabaseFailures.classify(new SQLException("invalid byte sequence", "22021")).orElseThrow().status());
+    void a_statement_or_lock_out_of_time_is_unavailable_and_a_value_the_database_refuses_is_malformed() {
+        assertEquals(Failure.Kind.UNAVAILABLE, DatabaseFailures.classify(new SQLException("canceling statement due to statement timeout",
+                "57014")).orElseThrow().kind());
+        assertEquals(Failure.Kind.UNAVAILABLE, DatabaseFailures.classify(new SQLException("lock timeout", "55P03")).orElseThrow().kind());
+        assertEquals(Failure.Kind.MALFORMED, DatabaseFailures.classify(new SQLException("invalid byte sequence", "22021")).orElseThrow().kind());
     }
 
     @Test
-    void a_fault_of_the_service_itself_stays_a_500() {
+    void a_fault_of_the_service_itself_stays_unclassified() {
         assertTrue(DatabaseFailures.classify(new SQLException("syntax error", "42601")).isEmpty());
         assertTrue(DatabaseFailures.classify(new IllegalStateException("a bug")).isEmpty());
     }

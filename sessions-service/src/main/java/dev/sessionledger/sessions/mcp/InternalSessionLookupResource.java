@@ -13,11 +13,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.sessionledger.commons.auth.Caller;
 import dev.sessionledger.sessions.mcp.McpViews.LookupView;
+import dev.sessionledger.commons.errors.ApiErrors;
+import dev.sessionledger.commons.metorial.MetorialEnvelope;
 
 /**
  * For messages-service only (never routed by the ingress): whether a session, and a server session
  * and provider run of it, exist for the caller's tenant, so that messages are recorded only against them.
  */
+@ApiErrors(MetorialEnvelope.class)
 @Path("/internal/mcp/sessions/{session_id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Internal")

@@ -2,7 +2,7 @@ package dev.sessionledger.sessions.mcp;
 
 import java.util.UUID;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
 
 /** The id prefixes of the MCP side, and parsing of ids that name something which must exist. */
@@ -20,7 +20,7 @@ public final class McpIds {
 
     /** The UUID of a path id; a malformed one names nothing that exists, so it is a 404 for {@code entity}. */
     public static UUID existing(String prefix, String text, String entity) {
-        return PrefixedId.parse(prefix, text).orElseThrow(() -> ApiException.notFound(entity, text));
+        return PrefixedId.parse(prefix, text).orElseThrow(() -> Failure.notFound(entity, text));
     }
 
     public static String format(String prefix, UUID id) {

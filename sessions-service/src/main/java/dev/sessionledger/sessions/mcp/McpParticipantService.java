@@ -18,7 +18,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
@@ -87,11 +87,11 @@ public class McpParticipantService {
         List<MessagesApi.Sender> found;
         try {
             found = senders.senders(authorization, messageIds);
-        } catch (ApiException e) {
+        } catch (Failure e) {
             throw e;
         } catch (CircuitBreakerOpenException | TimeoutException | jakarta.ws.rs.ProcessingException
                 | jakarta.ws.rs.WebApplicationException e) {
-            throw ApiException.unavailable("Message senders cannot be looked up right now; retry in "
+            throw Failure.unavailable("Message senders cannot be looked up right now; retry in "
                     + RETRY_AFTER_SECONDS + " s", RETRY_AFTER_SECONDS);
         }
         Set<UUID> result = new LinkedHashSet<>();

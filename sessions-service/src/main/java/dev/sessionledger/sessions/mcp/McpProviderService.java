@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 
 /** Attaches providers (MCP servers) to sessions and records their runs. */
 @ApplicationScoped
@@ -59,7 +59,7 @@ public class McpProviderService {
             String shownProviderId, String idempotencyKey) {
         sessions.requireActive(tenant, sessionId, shownSessionId);
         McpSessionProvider provider = providers.inSession(tenant, sessionId, providerId)
-                .orElseThrow(() -> ApiException.notFound(PROVIDER_ENTITY, shownProviderId));
+                .orElseThrow(() -> Failure.notFound(PROVIDER_ENTITY, shownProviderId));
         if (idempotencyKey != null) {
             Optional<McpProviderRun> earlier = runs.byIdempotencyKey(tenant, provider.id, idempotencyKey);
             if (earlier.isPresent()) {

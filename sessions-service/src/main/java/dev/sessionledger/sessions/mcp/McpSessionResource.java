@@ -21,18 +21,21 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.sessionledger.commons.auth.Caller;
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
 import dev.sessionledger.sessions.mcp.McpViews.ConnectionView;
 import dev.sessionledger.sessions.mcp.McpViews.ProviderRunView;
 import dev.sessionledger.sessions.mcp.McpViews.SessionProviderView;
 import dev.sessionledger.sessions.mcp.McpViews.SessionView;
+import dev.sessionledger.commons.errors.ApiErrors;
+import dev.sessionledger.commons.metorial.MetorialEnvelope;
 
 /**
  * MCP sessions of the caller's tenant, in Metorial's shapes, and what is written into them:
  * connections, providers and provider runs. Creates take an optional {@code Idempotency-Key}.
  */
+@ApiErrors(MetorialEnvelope.class)
 @Path("/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "MCP sessions")
@@ -65,7 +68,7 @@ public class McpSessionResource {
     public SessionView get(@PathParam("session_id") String sessionId) {
         return sessions.find(caller.tenant(), McpIds.existing(McpIds.SESSION, sessionId, McpSessionService.ENTITY))
                 .map(McpMapper::toView)
-                .orElseThrow(() -> ApiException.notFound(McpSessionService.ENTITY, sessionId));
+                .orElseThrow(() -> Failure.notFound(McpSessionService.ENTITY, sessionId));
     }
 
     @POST
@@ -83,7 +86,7 @@ public class McpSessionResource {
     public SessionView end(@PathParam("session_id") String sessionId) {
         return sessions.end(caller.tenant(), McpIds.existing(McpIds.SESSION, sessionId, McpSessionService.ENTITY))
                 .map(McpMapper::toView)
-                .orElseThrow(() -> ApiException.notFound(McpSessionService.ENTITY, sessionId));
+                .orElseThrow(() -> Failure.notFound(McpSessionService.ENTITY, sessionId));
     }
 
     @POST
@@ -108,7 +111,7 @@ public class McpSessionResource {
         UUID connection = McpIds.existing(McpIds.CONNECTION, connectionId, "session.connection");
         return connections.disconnect(caller.tenant(), session, connection)
                 .map(o -> McpMapper.toView(o.connection(), o.participant()))
-                .orElseThrow(() -> ApiException.notFound("session.connection", connectionId));
+                .orElseThrow(() -> Failure.notFound("session.connection", connectionId));
     }
 
     @POST
@@ -131,7 +134,7 @@ public class McpSessionResource {
         UUID session = McpIds.existing(McpIds.SESSION, sessionId, McpSessionService.ENTITY);
         UUID provider = McpIds.existing(McpIds.SESSION_PROVIDER, providerId, McpProviderService.PROVIDER_ENTITY);
         return providers.find(caller.tenant(), session, provider).map(McpMapper::toView)
-                .orElseThrow(() -> ApiException.notFound(McpProviderService.PROVIDER_ENTITY, providerId));
+                .orElseThrow(() -> Failure.notFound(McpProviderService.PROVIDER_ENTITY, providerId));
     }
 
     @POST
@@ -155,7 +158,7 @@ public class McpSessionResource {
         UUID provider = McpIds.existing(McpIds.SESSION_PROVIDER, providerId, McpProviderService.PROVIDER_ENTITY);
         UUID run = McpIds.existing(McpIds.PROVIDER_RUN, runId, McpProviderService.RUN_ENTITY);
         return providers.stopRun(caller.tenant(), session, provider, run).map(McpMapper::toView)
-                .orElseThrow(() -> ApiException.notFound(McpProviderService.RUN_ENTITY, runId));
+                .orElseThrow(() -> Failure.notFound(McpProviderService.RUN_ENTITY, runId));
     }
 
     private static Response created(Object view) {

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
 import dev.sessionledger.commons.persistence.IdempotentCreate;
@@ -86,9 +86,9 @@ public class McpSessionService {
     /** The session, which must exist (404) and still be active (409) to take new connections, providers or runs. */
     McpSession requireActive(String tenant, UUID id, String shownId) {
         McpSession session = sessions.findInTenantForUpdate(tenant, id)
-                .orElseThrow(() -> ApiException.notFound(ENTITY, shownId));
+                .orElseThrow(() -> Failure.notFound(ENTITY, shownId));
         if (!McpSession.ACTIVE.equals(session.status)) {
-            throw ApiException.conflict("Session " + shownId + " has ended");
+            throw Failure.conflict("Session " + shownId + " has ended");
         }
         return session;
     }

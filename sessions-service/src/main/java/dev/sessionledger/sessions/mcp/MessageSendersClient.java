@@ -11,7 +11,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 
 /**
  * Asks messages-service who sent some messages, for the participants filter {@code session_message_id}.
@@ -32,9 +32,9 @@ public class MessageSendersClient {
     }
 
     @Timeout(value = 600, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 1, delay = 50, abortOn = { ApiException.class, TimeoutException.class })
+    @Retry(maxRetries = 1, delay = 50, abortOn = { Failure.class, TimeoutException.class })
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ApiException.class)
+            skipOn = Failure.class)
     public List<MessagesApi.Sender> senders(String authorization, List<String> messageIds) {
         MessagesApi.Senders answer = api.senders(authorization, messageIds);
         return answer == null || answer.items() == null ? List.of() : answer.items();

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.metorial.QueryStrings;
 import dev.sessionledger.commons.params.Timestamps;
@@ -39,13 +39,13 @@ public record ParticipantQuery(
         List<String> types = QueryStrings.multi(query, "type", MAX_VALUES);
         for (String type : types) {
             if (!TYPES.contains(type)) {
-                throw ApiException.invalid("type", "must be one of mcp_client, provider, system, tool_call, unknown");
+                throw Failure.invalid("type", "must be one of mcp_client, provider, system, tool_call, unknown");
             }
         }
         List<String> messageIds = QueryStrings.multi(query, "session_message_id", MAX_VALUES);
         for (String id : messageIds) {
             if (PrefixedId.parse(McpIds.MESSAGE, id).isEmpty()) {
-                throw ApiException.invalid("session_message_id", "must be ids starting with smg_");
+                throw Failure.invalid("session_message_id", "must be ids starting with smg_");
             }
         }
         return new ParticipantQuery(types,
@@ -60,14 +60,14 @@ public record ParticipantQuery(
     private static List<UUID> ids(MultivaluedMap<String, String> query, String name, String prefix) {
         return QueryStrings.multi(query, name, MAX_VALUES).stream()
                 .map(v -> PrefixedId.parse(prefix, v)
-                        .orElseThrow(() -> ApiException.invalid(name, "must be ids starting with " + prefix + "_")))
+                        .orElseThrow(() -> Failure.invalid(name, "must be ids starting with " + prefix + "_")))
                 .toList();
     }
 
     private static Range range(MultivaluedMap<String, String> query, String name) {
         for (String key : query.keySet()) {
             if (key.equals(name) || (key.startsWith(name + "[") && !key.matches(name + "\\[(gt|gte|lt|lte)\\]"))) {
-                throw ApiException.invalid(name, "takes the bounds " + name + "[gt], [gte], [lt] and [lte]");
+                throw Failure.invalid(name, "takes the bounds " + name + "[gt], [gte], [lt] and [lte]");
             }
         }
         return new Range(instant(query, name, "gt"), instant(query, name, "gte"), instant(query, name, "lt"),

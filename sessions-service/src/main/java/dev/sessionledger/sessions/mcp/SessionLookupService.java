@@ -5,7 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.sessions.mcp.McpViews.LookupView;
 
 /**
@@ -27,12 +27,12 @@ public class SessionLookupService {
     public LookupView lookup(String tenant, String sessionId, String serverSessionId, String providerRunId) {
         UUID session = McpIds.existing(McpIds.SESSION, sessionId, McpSessionService.ENTITY);
         McpSession found = sessions.findInTenant(tenant, session)
-                .orElseThrow(() -> ApiException.notFound(McpSessionService.ENTITY, sessionId));
+                .orElseThrow(() -> Failure.notFound(McpSessionService.ENTITY, sessionId));
         UUID provider = null;
         if (serverSessionId != null) {
             provider = providers.inSession(tenant, session,
                     McpIds.existing(McpIds.SESSION_PROVIDER, serverSessionId, McpProviderService.PROVIDER_ENTITY))
-                    .orElseThrow(() -> ApiException.notFound(McpProviderService.PROVIDER_ENTITY, serverSessionId)).id;
+                    .orElseThrow(() -> Failure.notFound(McpProviderService.PROVIDER_ENTITY, serverSessionId)).id;
         }
         if (providerRunId != null) {
             UUID run = McpIds.existing(McpIds.PROVIDER_RUN, providerRunId, McpProviderService.RUN_ENTITY);
@@ -40,7 +40,7 @@ public class SessionLookupService {
                     ? runs.find("tenantId = ?1 and sessionId = ?2 and id = ?3", tenant, session, run).count() > 0
                     : runs.inSessionProvider(tenant, provider, run).isPresent();
             if (!exists) {
-                throw ApiException.notFound(McpProviderService.RUN_ENTITY, providerRunId);
+                throw Failure.notFound(McpProviderService.RUN_ENTITY, providerRunId);
             }
         }
         return new LookupView(sessionId, found.status, serverSessionId, providerRunId);

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -28,7 +28,7 @@ public class SessionLookupWarmup {
         long began = System.nanoTime();
         try {
             lookup.lookup(NOBODY, "ses_0000000000000000000000", "spr_0000000000000000000000", "srr_0000000000000000000000");
-        } catch (ApiException expected) {
+        } catch (Failure expected) {
             // no such session: the answer every warm-up gets
         } catch (RuntimeException e) {
             LOG.warnf("The session look-up could not be warmed up: %s", e.toString());

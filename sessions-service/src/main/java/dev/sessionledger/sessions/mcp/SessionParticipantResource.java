@@ -15,12 +15,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.sessionledger.commons.auth.Caller;
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
 import dev.sessionledger.sessions.mcp.McpViews.ParticipantView;
+import dev.sessionledger.commons.errors.ApiErrors;
+import dev.sessionledger.commons.metorial.MetorialEnvelope;
 
 /** The Session Participants API: who took part in the caller's MCP sessions. */
+@ApiErrors(MetorialEnvelope.class)
 @Path("/session-participants")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Session participants")
@@ -49,6 +52,6 @@ public class SessionParticipantResource {
     public ParticipantView get(@PathParam("session_participant_id") String id) {
         return participants.find(caller.tenant(), McpIds.existing(McpIds.PARTICIPANT, id, McpParticipantService.ENTITY))
                 .map(McpMapper::toView)
-                .orElseThrow(() -> ApiException.notFound(McpParticipantService.ENTITY, id));
+                .orElseThrow(() -> Failure.notFound(McpParticipantService.ENTITY, id));
     }
 }

@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.sessionledger.commons.auth.HmacSigner;
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import io.quarkus.runtime.Startup;
 
 /**
@@ -86,7 +86,7 @@ public class DownloadLinks {
             throw forbidden();
         }
         if (Instant.now().getEpochSecond() > expiry) {
-            throw new ApiException(410, "This download link has expired; ask the API for a new one", null, null, null);
+            throw Failure.of(Failure.Kind.GONE, "This download link has expired; ask the API for a new one");
         }
         List<String> formats = FORMATS.get(parts[4]);
         UUID sessionId = RealtimeIds.parse(parts[3]).orElse(null);
@@ -100,8 +100,8 @@ public class DownloadLinks {
         return B64.encodeToString(signer.sign(payload.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static ApiException forbidden() {
-        return ApiException.forbidden("This download link is not valid");
+    private static Failure forbidden() {
+        return Failure.forbidden("This download link is not valid");
     }
 
     private static String encode(String text) {

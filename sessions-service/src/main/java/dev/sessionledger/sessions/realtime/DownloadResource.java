@@ -13,12 +13,15 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
+import dev.sessionledger.commons.errors.ApiErrors;
+import dev.sessionledger.sessions.errors.RealtimeKitEnvelope;
 
 /**
  * Serves signed download links without a bearer token: the link's signature and expiry are its
  * authorization. Chat and transcript stream from the database as they are written out.
  */
+@ApiErrors(RealtimeKitEnvelope.class)
 @Path(DownloadLinks.PATH + "{token}")
 @Tag(name = "RealtimeKit downloads")
 public class DownloadResource {
@@ -51,13 +54,13 @@ public class DownloadResource {
         DownloadLinks.Grant grant = links.verify(token);
         RealtimeScope scope = grant.scope();
         RealtimeSession session = sessions.find(scope, grant.sessionId())
-                .orElseThrow(() -> ApiException.notFound("session", grant.sessionId().toString())).session();
+                .orElseThrow(() -> Failure.notFound("session", grant.sessionId().toString())).session();
         StreamingOutput body = switch (grant.kind()) {
             case "chat" -> out -> exports.chatCsv(scope.tenant(), session.id, out);
             case "transcript" -> out -> exports.transcript(scope.tenant(), session.id, grant.format(), out);
             default -> {
                 TranscriptSummary summary = summaries.find(scope, session.id)
-                        .orElseThrow(() -> ApiException.notFound("summary", session.id.toString()));
+                        .orElseThrow(() -> Failure.notFound("summary", session.id.toString()));
                 byte[] text = SummaryRenderer.render(summary, session, grant.format()).getBytes(StandardCharsets.UTF_8);
                 yield out -> out.write(text);
             }

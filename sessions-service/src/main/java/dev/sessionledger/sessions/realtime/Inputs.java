@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.errors.FieldError;
 import dev.sessionledger.commons.params.Timestamps;
 import dev.sessionledger.commons.validation.FreeFormBounds;
@@ -59,7 +59,7 @@ public final class Inputs {
     public java.util.UUID id(String field, String value) {
         try {
             return RealtimeIds.bodyId(field, value);
-        } catch (ApiException e) {
+        } catch (Failure e) {
             errors.addAll(e.errors());
             return null;
         }
@@ -81,7 +81,7 @@ public final class Inputs {
     /** Throws one 400 naming every field at fault, if any. */
     public void check() {
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Failure.invalid(errors);
         }
     }
 

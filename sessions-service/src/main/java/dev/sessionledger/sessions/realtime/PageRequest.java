@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.metorial.QueryStrings;
 import dev.sessionledger.commons.params.WholeNumbers;
 
@@ -25,7 +25,7 @@ public record PageRequest(int pageNo, int perPage, boolean ascending) {
             ascending = switch (order) {
                 case "ASC" -> true;
                 case "DESC" -> false;
-                default -> throw ApiException.invalid("sort_order", "must be ASC or DESC");
+                default -> throw Failure.invalid("sort_order", "must be ASC or DESC");
             };
         }
         return new PageRequest(pageNo, perPage, ascending);
@@ -48,7 +48,7 @@ public record PageRequest(int pageNo, int perPage, boolean ascending) {
             return fallback;
         }
         if (!allowed.contains(value)) {
-            throw ApiException.invalid(name, "must be one of " + String.join(", ", allowed));
+            throw Failure.invalid(name, "must be one of " + String.join(", ", allowed));
         }
         return value;
     }
@@ -57,7 +57,7 @@ public record PageRequest(int pageNo, int perPage, boolean ascending) {
     public static String text(MultivaluedMap<String, String> query, String name, int maxLength) {
         String value = QueryStrings.single(query, name);
         if (value != null && value.length() > maxLength) {
-            throw ApiException.invalid(name, "must be at most " + maxLength + " characters");
+            throw Failure.invalid(name, "must be at most " + maxLength + " characters");
         }
         return value;
     }

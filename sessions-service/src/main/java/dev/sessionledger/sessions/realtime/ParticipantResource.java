@@ -27,10 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.sessionledger.commons.auth.Caller;
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.sessions.realtime.RealtimeViews.Envelope;
+import dev.sessionledger.commons.errors.ApiErrors;
+import dev.sessionledger.sessions.errors.RealtimeKitEnvelope;
 
 /** The participants (peers) of one session: list, details, join and leave. */
+@ApiErrors(RealtimeKitEnvelope.class)
 @Path(RealtimeSessionResource.BASE + "/{session_id}/participants")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "RealtimeKit sessions")
@@ -98,7 +101,7 @@ public class ParticipantResource {
         return service.find(scope, path.sessionId(), peer, withEvents)
                 .map(p -> Envelope.of(new RealtimeViews.OneParticipant(
                         RealtimeMapper.participant(p.peer(), Inputs.now(), p.events()))))
-                .orElseThrow(() -> ApiException.notFound(PARTICIPANT, participantId));
+                .orElseThrow(() -> Failure.notFound(PARTICIPANT, participantId));
     }
 
     @POST
@@ -113,6 +116,6 @@ public class ParticipantResource {
         UUID peer = RealtimeIds.pathId(PARTICIPANT, participantId);
         return service.leave(scope, path.sessionId(), peer, optionalBody.read(body, RealtimeRequests.Leave.class))
                 .map(p -> Envelope.of(new RealtimeViews.OneParticipant(RealtimeMapper.participant(p, p.leftAt, null))))
-                .orElseThrow(() -> ApiException.notFound(PARTICIPANT, participantId));
+                .orElseThrow(() -> Failure.notFound(PARTICIPANT, participantId));
     }
 }

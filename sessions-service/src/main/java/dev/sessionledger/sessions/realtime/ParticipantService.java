@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.persistence.IdempotentCreate;
 
@@ -55,7 +55,7 @@ public class ParticipantService {
     @Transactional
     public Optional<Joined> join(RealtimeScope scope, UUID sessionId, RealtimeRequests.Join body) {
         if (body == null) {
-            throw ApiException.badRequest("A JSON body is required");
+            throw Failure.malformed("A JSON body is required");
         }
         Optional<RealtimeSession> found = sessions.lockInScope(scope, sessionId);
         if (found.isEmpty()) {
@@ -80,14 +80,14 @@ public class ParticipantService {
                 if (p.sessionId.equals(sessionId) && p.leftAt == null) {
                     return Optional.of(new Joined(p, false));
                 }
-                throw ApiException.conflict("Peer " + peerId + " has already been used; a rejoin is a new peer");
+                throw Failure.conflict("Peer " + peerId + " has already been used; a rejoin is a new peer");
             }
         }
         if (!session.isLive()) {
-            throw ApiException.conflict("Session " + sessionId + " has ended; nobody can join it");
+            throw Failure.conflict("Session " + sessionId + " has ended; nobody can join it");
         }
         if (joinedAt.isBefore(session.startedAt)) {
-            throw ApiException.invalid("joined_at", "must not be before the session started (" + session.startedAt + ")");
+            throw Failure.invalid("joined_at", "must not be before the session started (" + session.startedAt + ")");
         }
         RealtimeParticipant p = new RealtimeParticipant();
         p.id = peerId != null ? peerId : PrefixedId.newUuid();
@@ -120,14 +120,14 @@ public class ParticipantService {
         }
         RealtimeParticipant p = found.get();
         if (p.leftAt != null) {
-            throw ApiException.conflict("Participant " + peerId + " has already left at " + p.leftAt);
+            throw Failure.conflict("Participant " + peerId + " has already left at " + p.leftAt);
         }
         Instant now = Inputs.now();
         Inputs in = new Inputs();
         Instant leftAt = in.instant("left_at", body == null ? null : body.leftAt(), now);
         in.check();
         if (leftAt.isBefore(p.joinedAt)) {
-            throw ApiException.invalid("left_at", "must not be before the participant joined (" + p.joinedAt + ")");
+            throw Failure.invalid("left_at", "must not be before the participant joined (" + p.joinedAt + ")");
         }
         Durations.close(p, leftAt, now);
         events.persist(PeerEvents.leaving(p, events.byPeer(scope.tenant(), List.of(p.id)).getOrDefault(p.id, List.of())));

@@ -22,10 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.sessionledger.commons.auth.Caller;
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.sessions.realtime.RealtimeViews.Envelope;
+import dev.sessionledger.commons.errors.ApiErrors;
+import dev.sessionledger.sessions.errors.RealtimeKitEnvelope;
 
 /** A peer's details with its call statistics. Its path is more specific than {@code /sessions/{session_id}}, so it wins. */
+@ApiErrors(RealtimeKitEnvelope.class)
 @Path(RealtimeSessionResource.BASE + "/peer-report/{peer_id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "RealtimeKit sessions")
@@ -53,7 +56,7 @@ public class PeerReportResource {
         return service.find(scope, peer, filters, withEvents)
                 .map(r -> Envelope.of(RealtimeMapper.peerReport(r.peer().peer(), Inputs.now(), r.peer().events(),
                         r.metadata(), r.quality())))
-                .orElseThrow(() -> ApiException.notFound(PEER, peerId));
+                .orElseThrow(() -> Failure.notFound(PEER, peerId));
     }
 
     @PUT
@@ -64,11 +67,11 @@ public class PeerReportResource {
             RealtimeRequests.PeerReportBody body) {
         RealtimeScope scope = RealtimeScope.of(caller, accountId, appId);
         UUID peer = RealtimeIds.pathId(PEER, peerId);
-        service.put(scope, peer, body).orElseThrow(() -> ApiException.notFound(PEER, peerId));
+        service.put(scope, peer, body).orElseThrow(() -> Failure.notFound(PEER, peerId));
         return service.find(scope, peer, Set.of(), false)
                 .map(r -> Envelope.of(RealtimeMapper.peerReport(r.peer().peer(), Inputs.now(), null, r.metadata(),
                         r.quality())))
-                .orElseThrow(() -> ApiException.notFound(PEER, peerId));
+                .orElseThrow(() -> Failure.notFound(PEER, peerId));
     }
 
     private static Set<String> filters(MultivaluedMap<String, String> query) {
@@ -80,13 +83,13 @@ public class PeerReportResource {
             }
         }
         if (values.size() > MAX_FILTERS) {
-            throw ApiException.invalid("filters", "may name at most " + MAX_FILTERS + " parts");
+            throw Failure.invalid("filters", "may name at most " + MAX_FILTERS + " parts");
         }
         Set<String> filters = new LinkedHashSet<>();
         for (String value : values) {
             String f = value.trim();
             if (!PeerReportService.FILTERS.contains(f)) {
-                throw ApiException.invalid("filters", "must be among " + String.join(", ", PeerReportService.FILTERS));
+                throw Failure.invalid("filters", "must be among " + String.join(", ", PeerReportService.FILTERS));
             }
             filters.add(f);
         }

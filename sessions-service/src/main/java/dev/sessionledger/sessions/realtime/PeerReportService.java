@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 
 /** Stores peers' call statistics and reads them back, whole or narrowed by {@code filters}. */
 @ApplicationScoped
@@ -36,7 +36,7 @@ public class PeerReportService {
     @Transactional
     public Optional<PeerReport> put(RealtimeScope scope, UUID peerId, RealtimeRequests.PeerReportBody body) {
         if (body == null) {
-            throw ApiException.badRequest("A JSON body is required");
+            throw Failure.malformed("A JSON body is required");
         }
         Inputs in = new Inputs();
         in.freeForm("metadata", body.metadata(), RealtimeBounds.REPORT_KEYS, RealtimeBounds.REPORT_TEXT);

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 
 /** RealtimeKit ids are plain UUIDs; these read them from paths (unknown means 404) and bodies (400). */
 public final class RealtimeIds {
@@ -24,7 +24,7 @@ public final class RealtimeIds {
 
     /** An id from the path: a malformed one names nothing that exists. */
     public static UUID pathId(String entity, String text) {
-        return parse(text).orElseThrow(() -> ApiException.notFound(entity, text));
+        return parse(text).orElseThrow(() -> Failure.notFound(entity, text));
     }
 
     /** An optional id from a body field: absent is null, malformed is a 400 naming the field. */
@@ -32,6 +32,6 @@ public final class RealtimeIds {
         if (text == null) {
             return null;
         }
-        return parse(text).orElseThrow(() -> ApiException.invalid(field, "must be a UUID"));
+        return parse(text).orElseThrow(() -> Failure.invalid(field, "must be a UUID"));
     }
 }

@@ -3,7 +3,7 @@ package dev.sessionledger.sessions.realtime;
 import java.util.regex.Pattern;
 
 import dev.sessionledger.commons.auth.Caller;
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 
 /** The tenant and app a RealtimeKit request works in, checked against the caller's token. */
 public record RealtimeScope(String tenant, String appId) {
@@ -15,10 +15,10 @@ public record RealtimeScope(String tenant, String appId) {
      */
     public static RealtimeScope of(Caller caller, String accountId, String appId) {
         if (accountId == null || !accountId.equals(caller.tenant())) {
-            throw ApiException.notFound("account", accountId);
+            throw Failure.notFound("account", accountId);
         }
         if (appId == null || !APP_ID.matcher(appId).matches()) {
-            throw ApiException.invalid("app_id", "must be 1 to 64 letters, digits, '-' or '_'");
+            throw Failure.invalid("app_id", "must be 1 to 64 letters, digits, '-' or '_'");
         }
         return new RealtimeScope(caller.tenant(), appId);
     }

@@ -18,8 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.sessionledger.commons.auth.Caller;
 import dev.sessionledger.sessions.realtime.RealtimeViews.Envelope;
 import dev.sessionledger.sessions.realtime.RealtimeViews.ListEnvelope;
+import dev.sessionledger.commons.errors.ApiErrors;
+import dev.sessionledger.sessions.errors.RealtimeKitEnvelope;
 
 /** The sessions of one RealtimeKit app: list them, and start one. */
+@ApiErrors(RealtimeKitEnvelope.class)
 @Path(RealtimeSessionResource.BASE)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "RealtimeKit sessions")

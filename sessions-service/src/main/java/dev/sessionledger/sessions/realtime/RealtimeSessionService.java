@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.persistence.IdempotentCreate;
 
@@ -42,7 +42,7 @@ public class RealtimeSessionService {
     @Transactional
     public Started start(RealtimeScope scope, RealtimeRequests.StartSession body) {
         if (body == null) {
-            throw ApiException.badRequest("A JSON body is required");
+            throw Failure.malformed("A JSON body is required");
         }
         Instant now = Inputs.now();
         Inputs in = new Inputs();
@@ -57,7 +57,7 @@ public class RealtimeSessionService {
             Optional<RealtimeSession> existing = sessions.findInTenant(scope.tenant(), id);
             if (existing.isPresent()) {
                 if (!existing.get().appId.equals(scope.appId())) {
-                    throw ApiException.conflict("Session " + id + " already exists in another app");
+                    throw Failure.conflict("Session " + id + " already exists in another app");
                 }
                 return new Started(snapshot(existing.get(), now), false);
             }
@@ -88,20 +88,20 @@ public class RealtimeSessionService {
         }
         RealtimeSession s = found.get();
         if (!s.isLive()) {
-            throw ApiException.conflict("Session " + id + " has already ended");
+            throw Failure.conflict("Session " + id + " has already ended");
         }
         Instant now = Inputs.now();
         Inputs in = new Inputs();
         Instant endedAt = in.instant("ended_at", body == null ? null : body.endedAt(), now);
         in.check();
         if (endedAt.isBefore(s.startedAt)) {
-            throw ApiException.invalid("ended_at", "must not be before the session started (" + s.startedAt + ")");
+            throw Failure.invalid("ended_at", "must not be before the session started (" + s.startedAt + ")");
         }
         List<RealtimeParticipant> open = participants.list("tenantId = ?1 and sessionId = ?2 and leftAt is null",
                 scope.tenant(), id);
         for (RealtimeParticipant p : open) {
             if (endedAt.isBefore(p.joinedAt)) {
-                throw ApiException.invalid("ended_at",
+                throw Failure.invalid("ended_at",
                         "must not be before participant " + p.id + " joined (" + p.joinedAt + ")");
             }
         }

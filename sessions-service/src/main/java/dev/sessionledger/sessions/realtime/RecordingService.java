@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.sessions.realtime.RecordingRepository.ChatRow;
 import dev.sessionledger.sessions.realtime.RecordingRepository.SegmentRow;
@@ -99,10 +99,10 @@ public class RecordingService {
 
     private static <T> List<T> batch(String field, List<T> items) {
         if (items == null || items.isEmpty()) {
-            throw ApiException.invalid(field, "must hold 1 to " + RealtimeBounds.BATCH + " items");
+            throw Failure.invalid(field, "must hold 1 to " + RealtimeBounds.BATCH + " items");
         }
         if (items.size() > RealtimeBounds.BATCH) {
-            throw ApiException.invalid(field, "must hold at most " + RealtimeBounds.BATCH + " items");
+            throw Failure.invalid(field, "must hold at most " + RealtimeBounds.BATCH + " items");
         }
         return items;
     }

@@ -25,10 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.sessionledger.commons.auth.Caller;
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.sessions.realtime.RealtimeViews.Envelope;
+import dev.sessionledger.commons.errors.ApiErrors;
+import dev.sessionledger.sessions.errors.RealtimeKitEnvelope;
 
 /** One meeting session: its details, end, chat, transcript and summary. */
+@ApiErrors(RealtimeKitEnvelope.class)
 @Path(RealtimeSessionResource.BASE + "/{session_id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "RealtimeKit sessions")
@@ -121,9 +124,8 @@ public class SessionDetailResource {
         String format = PageRequest.choice(uri.getQueryParameters(), "format", List.of("text", "markdown"), "text");
         RealtimeScope scope = path.scope(caller);
         UUID id = path.sessionId();
-        summaries.find(scope, id).orElseThrow(() -> new ApiException(404,
-                "No summary has been generated for session " + id + "; POST to this path generates one", null, null,
-                null));
+        summaries.find(scope, id).orElseThrow(() -> Failure.of(Failure.Kind.NOT_FOUND,
+                "No summary has been generated for session " + id + "; POST to this path generates one"));
         DownloadLinks.Link link = links.sign(scope, id, "summary", format);
         return Envelope.of(new RealtimeViews.SummaryDownload(id, link.url(), link.expiresAt()));
     }

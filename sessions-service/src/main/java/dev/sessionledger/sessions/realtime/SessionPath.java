@@ -5,7 +5,7 @@ import java.util.UUID;
 import jakarta.ws.rs.PathParam;
 
 import dev.sessionledger.commons.auth.Caller;
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 
 /** The path of one session, {@code /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}}. */
 public class SessionPath {
@@ -31,7 +31,7 @@ public class SessionPath {
         return RealtimeIds.pathId(SESSION, sessionId);
     }
 
-    public ApiException notFound() {
-        return ApiException.notFound(SESSION, sessionId);
+    public Failure notFound() {
+        return Failure.notFound(SESSION, sessionId);
     }
 }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.params.Timestamps;
 import dev.sessionledger.commons.metorial.QueryStrings;
 
@@ -27,7 +27,7 @@ public record SessionQuery(String associatedId, String status, Instant startTime
         Instant start = time(query, "start_time");
         Instant end = time(query, "end_time");
         if (start != null && end != null && end.isBefore(start)) {
-            throw ApiException.invalid("end_time", "must not be before start_time");
+            throw Failure.invalid("end_time", "must not be before start_time");
         }
         Integer[] range = participants(QueryStrings.single(query, "participants"));
         String sortBy = PageRequest.choice(query, "sort_by", List.of(SORT_CREATED, SORT_MINUTES), SORT_CREATED);
@@ -56,12 +56,12 @@ public record SessionQuery(String associatedId, String status, Instant startTime
         }
         Matcher m = RANGE.matcher(text.trim());
         if (!m.matches() || (m.group(1) == null && m.group(3) == null) || (m.group(2) == null && m.group(3) != null)) {
-            throw ApiException.invalid("participants", "must be a count or a range such as 1:10, 3: or :5");
+            throw Failure.invalid("participants", "must be a count or a range such as 1:10, 3: or :5");
         }
         Integer min = m.group(1) == null ? null : Integer.valueOf(m.group(1));
         Integer max = m.group(2) == null ? min : m.group(3) == null ? null : Integer.valueOf(m.group(3));
         if (min != null && max != null && max < min) {
-            throw ApiException.invalid("participants", "the upper bound must not be below the lower bound");
+            throw Failure.invalid("participants", "the upper bound must not be below the lower bound");
         }
         return new Integer[] { min, max };
     }

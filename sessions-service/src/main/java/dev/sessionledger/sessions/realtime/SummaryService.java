@@ -12,7 +12,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import io.quarkus.runtime.Startup;
 
 /** Generates a session's summary from its transcript with the configured summarizer, and reads it back. */
@@ -55,7 +55,7 @@ public class SummaryService {
             throw new UncheckedIOException(e);
         }
         if (highlights.isEmpty()) {
-            throw ApiException.conflict("Session " + sessionId + " has no transcript to summarize");
+            throw Failure.conflict("Session " + sessionId + " has no transcript to summarize");
         }
         TranscriptSummary summary = new TranscriptSummary();
         summary.tenantId = scope.tenant();
@@ -70,7 +70,7 @@ public class SummaryService {
     /** The session's summary, if one was generated; an unknown session is a 404. */
     public Optional<TranscriptSummary> find(RealtimeScope scope, UUID sessionId) {
         if (sessions.findInScope(scope, sessionId).isEmpty()) {
-            throw ApiException.notFound("session", sessionId.toString());
+            throw Failure.notFound("session", sessionId.toString());
         }
         return summaries.findInTenant(scope.tenant(), sessionId);
     }

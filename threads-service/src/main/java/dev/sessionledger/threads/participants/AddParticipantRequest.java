@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.errors.FieldError;
 import dev.sessionledger.threads.query.ValueType;
 
@@ -35,7 +35,7 @@ public record AddParticipantRequest(
                 errors.add(new FieldError(field,
                         "exactly one of userId, agentId, swarmId or externalIdentity must be given, not " + given));
             }
-            throw ApiException.invalid(errors);
+            throw Failure.invalid(errors);
         }
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.params.WholeNumbers;
 import dev.sessionledger.threads.query.FilterCompiler;
 import dev.sessionledger.threads.query.OrderByParser;
@@ -35,7 +35,7 @@ public record ParticipantListRequest(int limit, String after, String before, Lis
     /** Validates every parameter; a 400 names the first one at fault. */
     public static ParticipantListRequest from(Params params) {
         if (params.after() != null && params.before() != null) {
-            throw ApiException.invalid("before", "cannot be combined with after; page one way at a time");
+            throw Failure.invalid("before", "cannot be combined with after; page one way at a time");
         }
         Map<ParticipantField, String> equals = new LinkedHashMap<>();
         shorthand(equals, ParticipantField.USER_ID, "user_id", params.userId());
@@ -62,7 +62,7 @@ public record ParticipantListRequest(int limit, String after, String before, Lis
         }
         String[] parts = text.split(",", -1);
         if (parts.length > MAX_IDS) {
-            throw ApiException.invalid("ids", "may list at most " + MAX_IDS + " ids");
+            throw Failure.invalid("ids", "may list at most " + MAX_IDS + " ids");
         }
         List<UUID> ids = new ArrayList<>();
         for (String part : parts) {

@@ -22,10 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.sessionledger.commons.auth.Caller;
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.threads.query.Ids;
+import dev.sessionledger.commons.errors.ApiErrors;
+import dev.sessionledger.threads.errors.ProblemEnvelope;
 
 /** The Thread Participants API: list, add, get, remove, and move read state. */
+@ApiErrors(ProblemEnvelope.class)
 @Path("/api/thread-participants")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -69,7 +72,7 @@ public class ThreadParticipantResource {
         return Ids.parse(id)
                 .flatMap(uuid -> service.find(caller, uuid))
                 .map(ThreadParticipantView::of)
-                .orElseThrow(() -> ApiException.notFound(ENTITY, id));
+                .orElseThrow(() -> Failure.notFound(ENTITY, id));
     }
 
     @PATCH
@@ -82,7 +85,7 @@ public class ThreadParticipantResource {
         return Ids.parse(id)
                 .flatMap(uuid -> service.update(caller, uuid, change))
                 .map(ThreadParticipantView::of)
-                .orElseThrow(() -> ApiException.notFound(ENTITY, id));
+                .orElseThrow(() -> Failure.notFound(ENTITY, id));
     }
 
     @DELETE
@@ -92,7 +95,7 @@ public class ThreadParticipantResource {
     public Map<String, Boolean> remove(@PathParam("id") String id) {
         boolean removed = Ids.parse(id).map(uuid -> service.remove(caller, uuid)).orElse(false);
         if (!removed) {
-            throw ApiException.notFound(ENTITY, id);
+            throw Failure.notFound(ENTITY, id);
         }
         return Map.of("success", true);
     }

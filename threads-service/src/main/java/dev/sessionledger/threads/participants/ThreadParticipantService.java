@@ -16,7 +16,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 
 import dev.sessionledger.commons.auth.Caller;
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.threads.participants.UpdateParticipantRequest.ParticipantChange;
 import dev.sessionledger.threads.query.CursorCodec;
@@ -49,10 +49,10 @@ public class ThreadParticipantService {
     public ParticipantSlice list(Caller caller, ParticipantListRequest request) {
         if (!caller.isAdmin()) {
             if (request.threadId() == null) {
-                throw ApiException.invalid("thread_id", "is required for callers who are not administrators");
+                throw Failure.invalid("thread_id", "is required for callers who are not administrators");
             }
             if (!access.isMember(caller, request.threadId())) {
-                throw ApiException.notFound("thread", request.threadId().toString());
+                throw Failure.notFound("thread", request.threadId().toString());
             }
         }
         Sql where = where(caller.tenant(), request);
@@ -95,7 +95,7 @@ public class ThreadParticipantService {
     @Transactional
     public ThreadParticipant add(Caller caller, UUID threadId, AddParticipantRequest request) {
         if (!access.canSee(caller, threadId)) {
-            throw ApiException.notFound("thread", threadId.toString());
+            throw Failure.notFound("thread", threadId.toString());
         }
         ThreadParticipant participant = new ThreadParticipant();
         participant.id = PrefixedId.newUuid();
@@ -110,7 +110,7 @@ public class ThreadParticipantService {
         try {
             participants.persistAndFlush(participant);
         } catch (ConstraintViolationException e) {
-            throw ApiException.conflict("This user, agent, swarm or external identity already takes part in the thread");
+            throw Failure.conflict("This user, agent, swarm or external identity already takes part in the thread");
         }
         return participant;
     }
@@ -159,7 +159,7 @@ public class ThreadParticipantService {
 
     private static void requireSelfOrAdmin(Caller caller, ThreadParticipant participant, String action) {
         if (!caller.isAdmin() && !caller.subject().equals(participant.userId)) {
-            throw ApiException.forbidden("Only the participant themselves or an administrator may " + action + " it");
+            throw Failure.forbidden("Only the participant themselves or an administrator may " + action + " it");
         }
     }
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import jakarta.validation.constraints.Size;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.params.Timestamps;
 
 /** Body of {@code PATCH /api/thread-participants/{id}}: move the read marker and/or rename. */
@@ -16,7 +16,7 @@ public record UpdateParticipantRequest(
     /** The requested change; {@code lastReadAt} defaults to now when only the message moves. */
     public ParticipantChange change(Instant now) {
         if (lastReadMessageId == null && lastReadAt == null && displayName == null) {
-            throw ApiException.invalid("lastReadMessageId",
+            throw Failure.invalid("lastReadMessageId",
                     "give at least one of lastReadMessageId, lastReadAt or displayName");
         }
         Instant readAt = null;

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.sessionledger.commons.auth.HmacSigner;
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 
 /**
  * Opaque, tamper-evident keyset cursors: base64url JSON of the row's sort keys (nulls included)
@@ -83,7 +83,7 @@ public class CursorCodec {
      */
     public List<Object> decode(String cursor, String parameter, String scope, List<SortKey> keys) {
         if (cursor.length() > MAX_LENGTH) {
-            throw ApiException.invalid(parameter, "is not a cursor this API issued");
+            throw Failure.invalid(parameter, "is not a cursor this API issued");
         }
         int dot = cursor.indexOf('.');
         byte[] payload;
@@ -92,24 +92,24 @@ public class CursorCodec {
             payload = DECODER.decode(cursor.substring(0, Math.max(dot, 0)));
             signature = DECODER.decode(cursor.substring(dot + 1));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(parameter, "is not a cursor this API issued");
+            throw Failure.invalid(parameter, "is not a cursor this API issued");
         }
         if (dot < 0 || !signer.matches(payload, signature)) {
-            throw ApiException.invalid(parameter, "is not a cursor this API issued, or it was altered");
+            throw Failure.invalid(parameter, "is not a cursor this API issued, or it was altered");
         }
         JsonNode tree;
         try {
             tree = JSON.readTree(payload);
         } catch (java.io.IOException e) {
-            throw ApiException.invalid(parameter, "is not a cursor this API issued");
+            throw Failure.invalid(parameter, "is not a cursor this API issued");
         }
         if (!scope.equals(tree.path("s").asText())) {
-            throw ApiException.invalid(parameter,
+            throw Failure.invalid(parameter,
                     "was issued for another filter, sort or scope; cursors work only with the query that returned them");
         }
         JsonNode values = tree.path("k");
         if (!values.isArray() || values.size() != keys.size()) {
-            throw ApiException.invalid(parameter, "is not a cursor this API issued");
+            throw Failure.invalid(parameter, "is not a cursor this API issued");
         }
         List<Object> decoded = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
@@ -120,7 +120,7 @@ public class CursorCodec {
             } else if (value.isTextual()) {
                 decoded.add(field.type().parse(value.textValue(), parameter));
             } else {
-                throw ApiException.invalid(parameter, "is not a cursor this API issued");
+                throw Failure.invalid(parameter, "is not a cursor this API issued");
             }
         }
         return decoded;

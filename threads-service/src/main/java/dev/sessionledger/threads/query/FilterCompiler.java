@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 
 /**
  * Compiles a JSON filter ({@code AND}/{@code OR}/{@code NOT}, per-field operators, relations) into
@@ -55,10 +55,10 @@ public final class FilterCompiler {
 
     private Sql node(JsonNode node, String path, int depth, Schema schema) {
         if (depth > MAX_DEPTH) {
-            throw ApiException.invalid(path, "nests deeper than " + MAX_DEPTH + " levels");
+            throw Failure.invalid(path, "nests deeper than " + MAX_DEPTH + " levels");
         }
         if (node == null || !node.isObject() || node.isEmpty()) {
-            throw ApiException.invalid(path, "must be an object naming fields, AND, OR or NOT");
+            throw Failure.invalid(path, "must be an object naming fields, AND, OR or NOT");
         }
         List<Sql> parts = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
@@ -79,7 +79,7 @@ public final class FilterCompiler {
 
     private Sql list(JsonNode value, String path, int depth, Schema schema, String connective) {
         if (value == null || !value.isArray() || value.isEmpty()) {
-            throw ApiException.invalid(path, "must be a non-empty array of filters");
+            throw Failure.invalid(path, "must be a non-empty array of filters");
         }
         List<Sql> parts = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
@@ -96,13 +96,13 @@ public final class FilterCompiler {
         }
         FilterField field = schema.fields().get(name);
         if (field == null) {
-            throw ApiException.invalid(path, "is not a field that can be filtered on; use one of "
+            throw Failure.invalid(path, "is not a field that can be filtered on; use one of "
                     + String.join(", ", schema.fields().keySet())
                     + (schema.relations().isEmpty() ? "" : ", " + String.join(", ", schema.relations().keySet()))
                     + ", AND, OR, NOT");
         }
         if (value == null || !value.isObject() || value.isEmpty()) {
-            throw ApiException.invalid(path, "must be an object of operators, like {\"eq\": ...}");
+            throw Failure.invalid(path, "must be an object of operators, like {\"eq\": ...}");
         }
         List<Sql> parts = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> operators = value.fields();
@@ -110,10 +110,10 @@ public final class FilterCompiler {
             Map.Entry<String, JsonNode> entry = operators.next();
             String at = path + "." + entry.getKey();
             count(at);
-            Operator operator = Operator.of(entry.getKey()).orElseThrow(() -> ApiException.invalid(at,
+            Operator operator = Operator.of(entry.getKey()).orElseThrow(() -> Failure.invalid(at,
                     "is not an operator; use one of " + wireNames(field.type())));
             if (!field.type().allows(operator)) {
-                throw ApiException.invalid(at, "does not apply to " + field.wire() + ", which is "
+                throw Failure.invalid(at, "does not apply to " + field.wire() + ", which is "
                         + field.type().description() + " field; use one of " + wireNames(field.type()));
             }
             parts.add(comparison(field, operator, entry.getValue(), at));
@@ -136,7 +136,7 @@ public final class FilterCompiler {
             case NIN -> in(field, value, path, true);
             case IS_NULL -> {
                 if (value == null || !value.isBoolean()) {
-                    throw ApiException.invalid(path, "must be true or false");
+                    throw Failure.invalid(path, "must be true or false");
                 }
                 yield Sql.of(column + (value.booleanValue() ? " IS NULL" : " IS NOT NULL"));
             }
@@ -151,17 +151,17 @@ public final class FilterCompiler {
             trailing++;
         }
         if (trailing % 2 == 1) {
-            throw ApiException.invalid(path, "must not end with an unfinished escape (a lone backslash)");
+            throw Failure.invalid(path, "must not end with an unfinished escape (a lone backslash)");
         }
         return pattern;
     }
 
     private static Sql in(FilterField field, JsonNode value, String path, boolean negated) {
         if (value == null || !value.isArray()) {
-            throw ApiException.invalid(path, "must be an array");
+            throw Failure.invalid(path, "must be an array");
         }
         if (value.size() > MAX_LIST) {
-            throw ApiException.invalid(path, "may hold at most " + MAX_LIST + " values");
+            throw Failure.invalid(path, "may hold at most " + MAX_LIST + " values");
         }
         if (value.isEmpty()) {
             return negated ? Sql.TRUE : Sql.FALSE;
@@ -177,7 +177,7 @@ public final class FilterCompiler {
 
     private void count(String path) {
         if (++nodes > MAX_NODES) {
-            throw ApiException.invalid(path, parameter + " has more than " + MAX_NODES + " conditions");
+            throw Failure.invalid(path, parameter + " has more than " + MAX_NODES + " conditions");
         }
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.json.CheckedJsonFactory;
 import dev.sessionledger.commons.json.NulCharacterException;
 
@@ -20,15 +20,15 @@ final class JsonParameter {
 
     static JsonNode read(String json, String parameter, int maxLength) {
         if (json.length() > maxLength) {
-            throw ApiException.invalid(parameter,
+            throw Failure.invalid(parameter,
                     "must be at most " + maxLength + " characters of JSON");
         }
         try {
             return JSON.readTree(json);
         } catch (NulCharacterException e) {
-            throw ApiException.invalid(parameter + "." + e.field(), "must not contain the NUL character");
+            throw Failure.invalid(parameter + "." + e.field(), "must not contain the NUL character");
         } catch (JsonProcessingException e) {
-            throw ApiException.invalid(parameter, "is not valid JSON");
+            throw Failure.invalid(parameter, "is not valid JSON");
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 
 /**
  * Reads {@code orderBy}, a JSON array of {@code {"field": "direction"}}, into sort keys that end
@@ -32,7 +32,7 @@ public final class OrderByParser {
                 tree = JsonParameter.array().add(tree);
             }
             if (!tree.isArray() || tree.size() > sortable.size()) {
-                throw ApiException.invalid(parameter,
+                throw Failure.invalid(parameter,
                         "must be an array of at most " + sortable.size() + " objects like {\"joinedAt\": \"desc\"}");
             }
             Set<String> seen = new HashSet<>();
@@ -50,23 +50,23 @@ public final class OrderByParser {
     private static SortKey key(JsonNode entry, String path, Map<String, ? extends FilterField> sortable,
             Set<String> seen) {
         if (entry == null || !entry.isObject() || entry.size() != 1) {
-            throw ApiException.invalid(path, "must be an object with exactly one field, like {\"joinedAt\": \"desc\"}");
+            throw Failure.invalid(path, "must be an object with exactly one field, like {\"joinedAt\": \"desc\"}");
         }
         Map.Entry<String, JsonNode> only = entry.fields().next();
         String at = path + "." + only.getKey();
         FilterField field = sortable.get(only.getKey());
         if (field == null) {
-            throw ApiException.invalid(at, "is not a sortable field; use one of " + String.join(", ", sortable.keySet()));
+            throw Failure.invalid(at, "is not a sortable field; use one of " + String.join(", ", sortable.keySet()));
         }
         if (!seen.add(only.getKey())) {
-            throw ApiException.invalid(at, "is already sorted on by an earlier key");
+            throw Failure.invalid(at, "is already sorted on by an earlier key");
         }
         JsonNode value = only.getValue();
         SortDirection direction = value != null && value.isTextual()
                 ? SortDirection.of(value.textValue()).orElse(null)
                 : null;
         if (direction == null) {
-            throw ApiException.invalid(at, "must be one of asc, desc, asc_nulls_first, asc_nulls_last, "
+            throw Failure.invalid(at, "must be one of asc, desc, asc_nulls_first, asc_nulls_last, "
                     + "desc_nulls_first, desc_nulls_last");
         }
         return new SortKey(field, direction);

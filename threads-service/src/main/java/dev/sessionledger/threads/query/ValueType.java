@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.params.Timestamps;
 
 /**
@@ -72,19 +72,19 @@ public enum ValueType {
     /** The bound value for a filter's JSON value at {@code path}; a 400 naming the path when it does not fit. */
     public Object parse(JsonNode value, String path) {
         if (value == null || !value.isTextual()) {
-            throw ApiException.invalid(path, "must be a string holding " + description + " value");
+            throw Failure.invalid(path, "must be a string holding " + description + " value");
         }
         return parse(value.textValue(), path);
     }
 
     public Object parse(String text, String path) {
         if (text.length() > MAX_TEXT) {
-            throw ApiException.invalid(path, "must be at most " + MAX_TEXT + " characters");
+            throw Failure.invalid(path, "must be at most " + MAX_TEXT + " characters");
         }
         try {
             return parseText(text);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(path, e.getMessage());
+            throw Failure.invalid(path, e.getMessage());
         }
     }
 

@@ -17,10 +17,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.sessionledger.commons.auth.Caller;
-import dev.sessionledger.commons.errors.ApiException;
+import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.threads.query.Ids;
+import dev.sessionledger.commons.errors.ApiErrors;
+import dev.sessionledger.threads.errors.ProblemEnvelope;
 
 /** Threads: start one, read one. */
+@ApiErrors(ProblemEnvelope.class)
 @Path("/api/threads")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -52,6 +55,6 @@ public class ThreadResource {
         return Ids.parse(id)
                 .flatMap(uuid -> service.find(caller, uuid))
                 .map(ThreadView::of)
-                .orElseThrow(() -> ApiException.notFound("thread", id));
+                .orElseThrow(() -> Failure.notFound("thread", id));
     }
 }

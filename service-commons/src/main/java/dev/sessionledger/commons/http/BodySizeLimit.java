@@ -1,9 +1,8 @@
-package dev.sessionledger.commons.errors;
+package dev.sessionledger.commons.http;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.sessionledger.commons.errors.Failure;
 import io.quarkus.runtime.configuration.MemorySize;
 
 /**
@@ -31,9 +31,9 @@ public class BodySizeLimit implements ReaderInterceptor {
         return context.proceed();
     }
 
-    static ApiException tooLarge(long limit) {
-        return new ApiException(413, "The request body is larger than the " + limit + " bytes this service accepts",
-                null, null, List.of());
+    static Failure tooLarge(long limit) {
+        return Failure.of(Failure.Kind.BODY_TOO_LARGE, "The request body is larger than the " + limit
+                + " bytes this service accepts");
     }
 
     /** The body, cut with a 413 at the limit. */

@@ -1,8 +1,7 @@
-package dev.sessionledger.commons.errors;
+package dev.sessionledger.commons.http;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -14,6 +13,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.sessionledger.commons.errors.ErrorEnvelope;
+import dev.sessionledger.commons.errors.ErrorEnvelopes;
+import dev.sessionledger.commons.errors.Failure;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -43,7 +46,7 @@ public class RequestLimitsRoute {
     MemorySize maxBodySize;
 
     @Inject
-    ErrorRenderer renderer;
+    ErrorEnvelopes envelopes;
 
     @Inject
     ObjectMapper json;
@@ -53,43 +56,46 @@ public class RequestLimitsRoute {
     }
 
     private void check(RoutingContext context) {
-        ApiException refusal = refusal(context.request());
+        Failure refusal = refusal(context.request());
         if (refusal == null) {
             context.next();
             return;
         }
+        String path = context.normalizedPath();
+        ErrorEnvelope envelope = envelopes.forPath(path);
+        int status = envelope.status(refusal.kind());
         String body;
         try {
-            body = json.writeValueAsString(renderer.body(refusal, context.normalizedPath()));
+            body = json.writeValueAsString(envelope.body(refusal, status, path));
         } catch (JsonProcessingException e) {
             body = "";
         }
         // The unread body is not drained: the connection closes after the answer.
-        context.response().setStatusCode(refusal.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, renderer.mediaType(context.normalizedPath()))
+        context.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, envelope.mediaType())
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(body);
     }
 
-    private ApiException refusal(HttpServerRequest request) {
+    private Failure refusal(HttpServerRequest request) {
         String uri = request.uri();
         if (request.method().name().length() + uri.length() + 10 > maxRequestLine) {
-            return new ApiException(414, "The request line is longer than the " + maxRequestLine
-                    + " characters this service reads", null, null, List.of());
+            return Failure.of(Failure.Kind.LINE_TOO_LONG, "The request line is longer than the " + maxRequestLine
+                    + " characters this service reads");
         }
         long headerBytes = 0;
         for (Map.Entry<String, String> header : request.headers()) {
             headerBytes += header.getKey().length() + header.getValue().length() + 4;
             if (header.getValue().indexOf('\u0000') >= 0) {
-                return ApiException.invalid(header.getKey(), "must not contain the NUL character");
+                return Failure.invalid(header.getKey(), "must not contain the NUL character");
             }
         }
         if (headerBytes > maxHeaderSize.asLongValue()) {
-            return new ApiException(431, "The request headers are larger than the " + maxHeaderSize.asLongValue()
-                    + " bytes this service reads", null, null, List.of());
+            return Failure.of(Failure.Kind.HEADERS_TOO_LARGE, "The request headers are larger than the "
+                    + maxHeaderSize.asLongValue() + " bytes this service reads");
         }
         if (uri.toLowerCase(Locale.ROOT).contains("%00")) {
-            return ApiException.invalid(whereNul(uri), "must not contain the NUL character (%00)");
+            return Failure.invalid(whereNul(uri), "must not contain the NUL character (%00)");
         }
         if (declaredLength(request) > maxBodySize.asLongValue()) {
             return BodySizeLimit.tooLarge(maxBodySize.asLongValue());
