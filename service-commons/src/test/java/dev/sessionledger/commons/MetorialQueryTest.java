@@ -19,7 +19,7 @@ import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.metorial.KeysetFilter;
 import dev.sessionledger.commons.metorial.MetorialCursor;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
-import dev.sessionledger.commons.metorial.QueryStrings;
+import dev.sessionledger.commons.params.QueryStrings;
 
 class MetorialQueryTest {
 

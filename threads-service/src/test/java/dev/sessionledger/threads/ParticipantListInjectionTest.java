@@ -8,21 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
+import dev.sessionledger.commons.testing.ServiceTest;
 import dev.sessionledger.commons.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import javax.sql.DataSource;
 
 /** SQL smuggled into field names, operators, directions or typed values is refused; text values are only ever data. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestTokens.class)
+@ServiceTest
 class ParticipantListInjectionTest {
 
     private static final String DROP = "; DROP TABLE thread_participant; --";

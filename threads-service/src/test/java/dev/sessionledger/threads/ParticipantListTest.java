@@ -9,26 +9,23 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Instant;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.sessionledger.commons.ids.PrefixedId;
-import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
+import dev.sessionledger.commons.testing.ServiceTest;
 import dev.sessionledger.commons.testing.TestTokens;
 import dev.sessionledger.threads.ThreadFixtures.Row;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import javax.sql.DataSource;
 
 /** The list's filter, sort, cursor and access rules, on a small data set whose answers are known. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestTokens.class)
+@ServiceTest
 class ParticipantListTest {
 
     private static final Instant T1 = Instant.parse("2025-01-01T10:00:00Z");

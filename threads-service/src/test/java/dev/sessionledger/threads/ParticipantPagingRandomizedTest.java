@@ -17,20 +17,18 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import dev.sessionledger.commons.ids.PrefixedId;
-import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
+import dev.sessionledger.commons.testing.ServiceTest;
 import dev.sessionledger.commons.testing.TestTokens;
 import dev.sessionledger.threads.ThreadFixtures.Row;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import javax.sql.DataSource;
 
 /**
  * Random data full of nulls and ties, random filters and sorts: paging forwards and then backwards
@@ -39,8 +37,7 @@ import io.restassured.specification.RequestSpecification;
  * to replay a failure; the seed is in every failure message.
  */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestTokens.class)
+@ServiceTest
 class ParticipantPagingRandomizedTest {
 
     private static final int ROUNDS = 25;

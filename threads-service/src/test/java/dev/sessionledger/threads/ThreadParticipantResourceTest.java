@@ -3,30 +3,27 @@ package dev.sessionledger.threads;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import dev.sessionledger.commons.testing.Concurrently;
-import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
+import dev.sessionledger.commons.testing.ServiceTest;
 import dev.sessionledger.commons.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import javax.sql.DataSource;
 
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestTokens.class)
+@ServiceTest
 class ThreadParticipantResourceTest {
 
     @Inject

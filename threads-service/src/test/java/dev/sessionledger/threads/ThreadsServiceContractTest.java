@@ -2,16 +2,13 @@ package dev.sessionledger.threads;
 
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
 import dev.sessionledger.commons.testing.ServiceContractTest;
-import dev.sessionledger.commons.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import dev.sessionledger.commons.testing.ServiceTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestTokens.class)
+@ServiceTest
 class ThreadsServiceContractTest extends ServiceContractTest {
 
     @Override

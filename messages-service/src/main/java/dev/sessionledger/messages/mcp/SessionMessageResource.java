@@ -31,18 +31,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.sessionledger.commons.auth.Caller;
+import dev.sessionledger.commons.errors.ApiErrors;
 import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
+import dev.sessionledger.commons.metorial.MetorialEnvelope;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
-import dev.sessionledger.commons.metorial.QueryStrings;
+import dev.sessionledger.commons.params.QueryStrings;
 import dev.sessionledger.messages.ingest.InflightBodies;
 import dev.sessionledger.messages.ingest.JsonRpcShape;
 import dev.sessionledger.messages.ingest.MessageBatchParser;
 import dev.sessionledger.messages.ingest.MessageIngestService;
 import io.vertx.ext.web.RoutingContext;
-import dev.sessionledger.commons.errors.ApiErrors;
-import dev.sessionledger.commons.metorial.MetorialEnvelope;
 
 /** The Session Messages API: a session's MCP messages, in Metorial's shapes, and the batch that records them. */
 @ApiErrors(MetorialEnvelope.class)

@@ -16,14 +16,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.sessionledger.commons.auth.Caller;
+import dev.sessionledger.commons.errors.ApiErrors;
 import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
-import dev.sessionledger.commons.metorial.QueryStrings;
+import dev.sessionledger.commons.metorial.MetorialEnvelope;
+import dev.sessionledger.commons.params.QueryStrings;
 import dev.sessionledger.messages.mcp.SessionMessage;
 import dev.sessionledger.messages.mcp.SessionMessageMapper;
 import dev.sessionledger.messages.mcp.SessionMessageService;
-import dev.sessionledger.commons.errors.ApiErrors;
-import dev.sessionledger.commons.metorial.MetorialEnvelope;
 
 /** Internal, for sessions-service only: the senders of given messages of the caller's tenant. */
 @ApiErrors(MetorialEnvelope.class)

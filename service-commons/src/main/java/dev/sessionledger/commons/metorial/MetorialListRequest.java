@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
+import dev.sessionledger.commons.params.QueryStrings;
 import dev.sessionledger.commons.params.WholeNumbers;
 
 /**

@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
-import dev.sessionledger.commons.metorial.QueryStrings;
+import dev.sessionledger.commons.params.QueryStrings;
 import dev.sessionledger.commons.params.Timestamps;
 
 /** The filters of {@code GET /session-participants}, parsed and checked; each list is "any of". */

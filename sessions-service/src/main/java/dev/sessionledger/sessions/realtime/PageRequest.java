@@ -5,7 +5,7 @@ import java.util.List;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import dev.sessionledger.commons.errors.Failure;
-import dev.sessionledger.commons.metorial.QueryStrings;
+import dev.sessionledger.commons.params.QueryStrings;
 import dev.sessionledger.commons.params.WholeNumbers;
 
 /** RealtimeKit's offset paging ({@code page_no}, {@code per_page}) and sort direction ({@code sort_order}). */

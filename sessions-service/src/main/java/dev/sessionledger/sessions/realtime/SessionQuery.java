@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import dev.sessionledger.commons.errors.Failure;
+import dev.sessionledger.commons.params.QueryStrings;
 import dev.sessionledger.commons.params.Timestamps;
-import dev.sessionledger.commons.metorial.QueryStrings;
 
 /** The filters and order of {@code GET /sessions}, parsed and checked. */
 public record SessionQuery(String associatedId, String status, Instant startTime, Instant endTime, String search,

@@ -1,4 +1,4 @@
-package dev.sessionledger.commons.metorial;
+package dev.sessionledger.commons.params;
 
 import java.util.ArrayList;
 import java.util.List;
