@@ -28,11 +28,18 @@ public record MetorialListRequest(int limit, boolean descending, Anchor anchor) 
     }
 
     public static MetorialListRequest parse(MultivaluedMap<String, String> query, String idPrefix) {
-        int limit = WholeNumbers.parse("limit", QueryStrings.single(query, "limit"), DEFAULT_LIMIT, 1, MAX_LIMIT);
-        boolean descending = parseOrder(QueryStrings.single(query, "order"));
-        String after = QueryStrings.single(query, "after");
-        String before = QueryStrings.single(query, "before");
-        String cursor = QueryStrings.single(query, MetorialCursor.PARAMETER);
+        return of(query.get("limit"), query.get("order"), query.get("after"), query.get("before"),
+                query.get(MetorialCursor.PARAMETER), idPrefix);
+    }
+
+    /** The request of a list's paging parameters, each as given (absent is null). */
+    static MetorialListRequest of(List<String> limitValues, List<String> orderValues, List<String> afterValues,
+            List<String> beforeValues, List<String> cursorValues, String idPrefix) {
+        int limit = WholeNumbers.parse("limit", QueryStrings.single("limit", limitValues), DEFAULT_LIMIT, 1, MAX_LIMIT);
+        boolean descending = parseOrder(QueryStrings.single("order", orderValues));
+        String after = QueryStrings.single("after", afterValues);
+        String before = QueryStrings.single("before", beforeValues);
+        String cursor = QueryStrings.single(MetorialCursor.PARAMETER, cursorValues);
         Anchor anchor = null;
         if (after != null) {
             anchor = new Anchor(parseId("after", after, idPrefix), false);

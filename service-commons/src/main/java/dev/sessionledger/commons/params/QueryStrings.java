@@ -22,7 +22,14 @@ public final class QueryStrings {
 
     /** A parameter given at most once; a second value is a 400 naming it. */
     public static String single(MultivaluedMap<String, String> query, String name) {
-        List<String> values = query.get(name);
+        return single(name, query.get(name));
+    }
+
+    /**
+     * The one value of a parameter an endpoint declares as a list (so that a second value is seen,
+     * not silently dropped): absent or empty is null, a second value a 400 naming it.
+     */
+    public static String single(String name, List<String> values) {
         if (values == null || values.isEmpty()) {
             return null;
         }
@@ -57,6 +64,26 @@ public final class QueryStrings {
             }
         }
         indexed.values().forEach(v -> addAll(values, v));
+        if (values.size() > maxValues) {
+            throw Failure.invalid(name, "may have at most " + maxValues + " values");
+        }
+        for (String value : values) {
+            if (value.length() > MAX_VALUE_LENGTH) {
+                throw Failure.invalid(name, "has a value longer than " + MAX_VALUE_LENGTH + " characters");
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The values of a declared list parameter; the other {@code qs} forms of the same name arrive
+     * as repeated values ({@link QsArrayForms}). Empty values are ignored.
+     *
+     * @param maxValues more values than this are a 400 naming the parameter
+     */
+    public static List<String> multi(String name, List<String> given, int maxValues) {
+        List<String> values = new ArrayList<>();
+        addAll(values, given);
         if (values.size() > maxValues) {
             throw Failure.invalid(name, "may have at most " + maxValues + " values");
         }
