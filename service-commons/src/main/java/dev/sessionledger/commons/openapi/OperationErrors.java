@@ -1,0 +1,56 @@
+package dev.sessionledger.commons.openapi;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+
+import dev.sessionledger.commons.errors.FieldError;
+import dev.sessionledger.commons.errors.Failure;
+import dev.sessionledger.commons.peers.PeerFailures;
+
+/**
+ * The failures an operation can answer with, read from its shape: every operation can be refused
+ * for its credentials and can meet an unavailable database; one with inputs can be given bad ones;
+ * one on an id can miss it; one with a body can be sent too large or in another media type and can
+ * conflict with what is recorded.
+ */
+record OperationErrors(List<Case> cases) {
+
+    /** One failure, as the sample its envelope renders, and what it means for the operation. */
+    record Case(Failure failure, String description) {
+    }
+
+    static OperationErrors of(PathItem.HttpMethod method, String path, Operation operation) {
+        List<Case> cases = new ArrayList<>();
+        boolean inputs = (operation.getParameters() != null && !operation.getParameters().isEmpty())
+                || operation.getRequestBody() != null;
+        if (inputs) {
+            cases.add(new Case(Failure.invalid(List.of(new FieldError("limit", "must be at most 100"))),
+                    "The request names inputs that are not valid, each with its field"));
+        }
+        cases.add(new Case(Failure.of(Failure.Kind.UNAUTHENTICATED, "A valid bearer token is required"),
+                "No valid credentials"));
+        if (path.contains("{")) {
+            cases.add(new Case(Failure.notFound("session", "ses_0Aq1xLAkxVbwKdkbUmQ5ZC"),
+                    "Nothing with this id exists for the caller"));
+        }
+        boolean writes = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
+                || method == PathItem.HttpMethod.PATCH;
+        if (writes || method == PathItem.HttpMethod.DELETE) {
+            cases.add(new Case(Failure.conflict("The request conflicts with what is recorded"),
+                    "The request conflicts with what is recorded (already ended, already taken)"));
+        }
+        if (operation.getRequestBody() != null) {
+            cases.add(new Case(Failure.of(Failure.Kind.BODY_TOO_LARGE, "The body is larger than allowed"),
+                    "The body is larger than allowed"));
+            cases.add(new Case(Failure.of(Failure.Kind.UNSUPPORTED_MEDIA_TYPE, "The body must be JSON"),
+                    "The body is not in a media type this operation reads"));
+        }
+        cases.add(new Case(Failure.unavailable("The database is not answering; retry later",
+                PeerFailures.RETRY_AFTER_SECONDS), "A store or service the request needs is not answering; "
+                        + "retry after the seconds Retry-After gives"));
+        return new OperationErrors(List.copyOf(cases));
+    }
+}
