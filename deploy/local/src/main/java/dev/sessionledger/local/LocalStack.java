@@ -8,6 +8,7 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,6 @@ import dev.sessionledger.commons.auth.TokenMinter;
  */
 public final class LocalStack implements AutoCloseable {
 
-    static final List<String> SERVICES = List.of("sessions-service", "messages-service", "threads-service");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration TOKEN_LIFETIME = Duration.ofDays(30);
 
@@ -64,7 +64,7 @@ public final class LocalStack implements AutoCloseable {
 
         log("Starting PostgreSQL on port " + config.postgresPort() + " with its data in " + data.resolve("postgres"));
         supervisor.start(List.of(new LocalDatabase.Server(data.resolve("postgres"), config.postgresPort(),
-                List.of("sessions", "messages", "threads"))), READY_TIMEOUT);
+                Arrays.stream(StackService.values()).map(StackService::database).toList())), READY_TIMEOUT);
 
         KeyPair keys = SigningKeys.generate();
         Path publicKey = data.resolve("jwt/public.pem");
@@ -74,23 +74,25 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> secrets = LocalSecrets.loadOrCreate(data.resolve("secrets.properties"),
                 List.of("REALTIME_DOWNLOADS_SECRET", "THREADS_CURSOR_SECRET"));
 
-        Map<String, Integer> ports = Map.of("sessions-service", config.sessionsPort(),
-                "messages-service", config.messagesPort(), "threads-service", config.threadsPort());
+        Map<String, Integer> ports = new HashMap<>();
         List<ServiceProcess> services = new ArrayList<>();
-        for (String service : SERVICES) {
+        for (StackService service : StackService.values()) {
+            int port = config.port(service);
+            ports.put(service.serviceName(), port);
             Map<String, String> env = new HashMap<>(secrets);
             env.put("QUARKUS_DATASOURCE_JDBC_URL",
-                    "jdbc:postgresql://127.0.0.1:" + config.postgresPort() + "/" + service.replace("-service", ""));
+                    "jdbc:postgresql://127.0.0.1:" + config.postgresPort() + "/" + service.database());
             env.put("QUARKUS_DATASOURCE_USERNAME", LocalDatabase.USER);
             env.put("QUARKUS_DATASOURCE_PASSWORD", "local-only");
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
             env.put("MP_JWT_VERIFY_ISSUER", TokenMinter.ISSUER);
             env.put("MP_JWT_VERIFY_AUDIENCES", TokenMinter.AUDIENCE);
-            env.put("SESSIONS_SERVICE_URL", "http://127.0.0.1:" + config.sessionsPort());
-            env.put("MESSAGES_SERVICE_URL", "http://127.0.0.1:" + config.messagesPort());
+            for (StackService peer : StackService.values()) {
+                env.put(peer.urlVariable(), "http://127.0.0.1:" + config.port(peer));
+            }
             env.put("PUBLIC_BASE_URL", "http://localhost:" + config.gatewayPort());
-            log("Starting " + service + " on port " + ports.get(service));
-            services.add(new ServiceProcess(service, config.runnerJar(service), ports.get(service), env,
+            log("Starting " + service.serviceName() + " on port " + port);
+            services.add(new ServiceProcess(service.serviceName(), config.runnerJar(service), port, env,
                     data.resolve("logs"), config.jvmOptions()));
         }
         supervisor.start(services, READY_TIMEOUT);
@@ -111,16 +113,23 @@ public final class LocalStack implements AutoCloseable {
         return tokens;
     }
 
+    /** A line per service with its port; the first says what every service serves under /q/. */
+    private String serviceLines() {
+        StringBuilder lines = new StringBuilder();
+        for (StackService service : StackService.values()) {
+            lines.append(String.format("  %-16s  http://localhost:%d%s%n", service.serviceName(), config.port(service),
+                    lines.isEmpty() ? "  (health, metrics, OpenAPI under /q/)" : ""));
+        }
+        return lines.toString();
+    }
+
     private void printWelcome(Duration took) {
         String base = "http://localhost:" + config.gatewayPort();
         System.out.printf("""
 
                 Session Ledger is up in %.1f s.
                   gateway           %s
-                  sessions-service  http://localhost:%d  (health, metrics, OpenAPI under /q/)
-                  messages-service  http://localhost:%d
-                  threads-service   http://localhost:%d
-                  PostgreSQL        localhost:%d  (databases sessions, messages, threads)
+                %s  PostgreSQL        localhost:%d  (databases %s)
                   tokens            %s
                   service logs      %s
                   pid files         %s  (postgres.pid, <service>.pid; rewritten on each restart)
@@ -133,8 +142,9 @@ public final class LocalStack implements AutoCloseable {
                   curl -s -H 'Authorization: Bearer %s' %s/sessions
 
                 A process that dies is started again. Ctrl-C stops everything; the data stays for the next start.
-                %n""", took.toMillis() / 1000.0, base, config.sessionsPort(), config.messagesPort(), config.threadsPort(),
-                config.postgresPort(), config.dataDirectory().resolve("tokens.env"), config.dataDirectory().resolve("logs"),
+                %n""", took.toMillis() / 1000.0, base, serviceLines(),
+                config.postgresPort(), String.join(", ", Arrays.stream(StackService.values()).map(StackService::database)
+                        .toList()), config.dataDirectory().resolve("tokens.env"), config.dataDirectory().resolve("logs"),
                 config.dataDirectory().resolve("run"), config.dataDirectory().resolve("tokens.env"), base, tokens.get("ADMIN_TOKEN"), base);
     }
 

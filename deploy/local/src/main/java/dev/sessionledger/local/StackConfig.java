@@ -2,23 +2,35 @@ package dev.sessionledger.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /** Where the local stack keeps its data and which ports it uses; every value can be set from the environment. */
-public record StackConfig(Path root, Path dataDirectory, int gatewayPort, int postgresPort, int sessionsPort,
-        int messagesPort, int threadsPort, List<String> jvmOptions, CrashLoopBackOff restartBackOff) {
+public record StackConfig(Path root, Path dataDirectory, int gatewayPort, int postgresPort,
+        Map<StackService, Integer> servicePorts, List<String> jvmOptions, CrashLoopBackOff restartBackOff) {
 
     public static StackConfig fromEnvironment(Path root, Map<String, String> env) {
         Path data = Path.of(env.getOrDefault("LOCAL_DATA_DIR", root.resolve(".local").toString())).toAbsolutePath();
         return new StackConfig(root, data,
                 port(env, "GATEWAY_PORT", 8080),
                 port(env, "POSTGRES_PORT", 15432),
-                port(env, "SESSIONS_PORT", 8081),
-                port(env, "MESSAGES_PORT", 8082),
-                port(env, "THREADS_PORT", 8083),
+                servicePorts(env),
                 jvmOptions(env.get("SERVICE_JVM_OPTIONS")),
                 restartBackOff(env.get("RESTART_BACKOFF_MAX_SECONDS")));
+    }
+
+    private static Map<StackService, Integer> servicePorts(Map<String, String> env) {
+        Map<StackService, Integer> ports = new EnumMap<>(StackService.class);
+        for (StackService service : StackService.values()) {
+            ports.put(service, port(env, service.portVariable(), service.defaultPort()));
+        }
+        return Collections.unmodifiableMap(ports);
+    }
+
+    public int port(StackService service) {
+        return servicePorts.get(service);
     }
 
     /** The local back-off, its cap lowered where a fault suite kills the same process many times in a row. */
@@ -66,7 +78,7 @@ public record StackConfig(Path root, Path dataDirectory, int gatewayPort, int po
         return root.resolve("deploy/kubernetes/base/ingress.yaml");
     }
 
-    public Path runnerJar(String service) {
-        return root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    public Path runnerJar(StackService service) {
+        return root.resolve(service.serviceName()).resolve("target/quarkus-app/quarkus-run.jar");
     }
 }

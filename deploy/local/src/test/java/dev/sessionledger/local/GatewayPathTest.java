@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -27,7 +28,8 @@ import io.vertx.core.http.impl.HttpUtils;
  */
 class GatewayPathTest {
 
-    private static final List<String> SERVICES = List.of("sessions-service", "messages-service", "threads-service");
+    private static final List<String> SERVICES = Arrays.stream(StackService.values()).map(StackService::serviceName)
+            .toList();
 
     private Vertx vertx;
     private Gateway gateway;

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 import dev.sessionledger.commons.errors.ErrorEnvelope;
@@ -45,7 +46,7 @@ public class ErrorResponsesFilter implements OASFilter {
             if (path.getValue().getOperations() == null || path.getKey().startsWith("/q/")) {
                 continue;
             }
-            ErrorEnvelope envelope = envelopes.forPath(path.getKey());
+            ErrorEnvelope envelope = ClientProxy.unwrap(envelopes.forPath(path.getKey()));
             ErrorExamples examples = byEnvelope.computeIfAbsent(envelope.getClass().getName(),
                     k -> new ErrorExamples(envelope, json));
             for (Map.Entry<PathItem.HttpMethod, Operation> operation : path.getValue().getOperations().entrySet()) {
@@ -70,7 +71,8 @@ public class ErrorResponsesFilter implements OASFilter {
         for (OperationErrors.Case error : errors.cases()) {
             ErrorExamples.Example example = examples.example(error.failure(), path);
             String status = Integer.toString(example.status());
-            if (responses.hasAPIResponse(status)) {
+            APIResponse declared = responses.getAPIResponse(status);
+            if (declared != null && declared.getContent() != null) {
                 continue;
             }
             Schema reference = OASFactory.createSchema().ref(SCHEMAS + examples.schemaName());
@@ -82,6 +84,7 @@ public class ErrorResponsesFilter implements OASFilter {
                         .description("Seconds after which the request may succeed")
                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
             }
+            // A bare status the platform declared (400 on a body) gets the envelope like the rest.
             responses.addAPIResponse(status, response);
         }
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 import dev.sessionledger.commons.errors.FieldError;
 import dev.sessionledger.commons.errors.Failure;
@@ -12,9 +13,9 @@ import dev.sessionledger.commons.peers.PeerFailures;
 
 /**
  * The failures an operation can answer with, read from its shape: every operation can be refused
- * for its credentials and can meet an unavailable database; one with inputs can be given bad ones;
- * one on an id can miss it; one with a body can be sent too large or in another media type and can
- * conflict with what is recorded.
+ * for its credentials and can meet an unavailable database; one with a query or a body can be given
+ * bad inputs; one on an id can miss it (a malformed id names nothing); one that writes can conflict
+ * with what is recorded; one with a body can be sent too large or in another media type.
  */
 record OperationErrors(List<Case> cases) {
 
@@ -24,8 +25,8 @@ record OperationErrors(List<Case> cases) {
 
     static OperationErrors of(PathItem.HttpMethod method, String path, Operation operation) {
         List<Case> cases = new ArrayList<>();
-        boolean inputs = (operation.getParameters() != null && !operation.getParameters().isEmpty())
-                || operation.getRequestBody() != null;
+        boolean inputs = operation.getRequestBody() != null || (operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY));
         if (inputs) {
             cases.add(new Case(Failure.invalid(List.of(new FieldError("limit", "must be at most 100"))),
                     "The request names inputs that are not valid, each with its field"));
@@ -38,7 +39,7 @@ record OperationErrors(List<Case> cases) {
         }
         boolean writes = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
                 || method == PathItem.HttpMethod.PATCH;
-        if (writes || method == PathItem.HttpMethod.DELETE) {
+        if (writes) {
             cases.add(new Case(Failure.conflict("The request conflicts with what is recorded"),
                     "The request conflicts with what is recorded (already ended, already taken)"));
         }

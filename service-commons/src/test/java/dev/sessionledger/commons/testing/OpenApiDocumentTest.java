@@ -98,6 +98,15 @@ public abstract class OpenApiDocumentTest {
     }
 
     @Test
+    void every_operation_has_a_unique_id_for_generated_clients() throws Exception {
+        Map<String, JsonNode> operations = operations(document());
+        List<String> ids = operations.values().stream().map(o -> o.path("operationId").asText("")).toList();
+        assertEquals(List.of(), operations.entrySet().stream()
+                .filter(o -> o.getValue().path("operationId").asText("").isBlank()).map(Map.Entry::getKey).toList());
+        assertEquals(ids.size(), Set.copyOf(ids).size(), "operation ids repeat: " + ids);
+    }
+
+    @Test
     void the_document_is_valid_openapi_3_to_a_strict_parser() throws IOException {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
