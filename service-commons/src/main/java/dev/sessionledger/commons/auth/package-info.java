@@ -1,0 +1,2 @@
+/** Who the caller is (tenant, subject, administrator) from the bearer token, and the signing keys and tokens of the local stack and tests. */
+package dev.sessionledger.commons.auth;
