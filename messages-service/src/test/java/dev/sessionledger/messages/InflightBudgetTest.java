@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import dev.sessionledger.commons.testing.Concurrently;
-import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
-import dev.sessionledger.commons.testing.TestTokens;
+import dev.sessionledger.commons.testing.ServiceTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -30,8 +29,7 @@ import io.restassured.http.ContentType;
  */
 @QuarkusTest
 @TestProfile(InflightBudgetTest.SmallBudget.class)
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestTokens.class)
+@ServiceTest
 @QuarkusTestResource(FakeSessionsService.class)
 class InflightBudgetTest {
 

@@ -14,8 +14,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
-import dev.sessionledger.commons.testing.TestTokens;
+import dev.sessionledger.commons.testing.ServiceTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -23,8 +22,7 @@ import io.restassured.response.ValidatableResponse;
 
 /** Whatever a batch holds, a fault of the input is a 4xx that names it, never a 500, and nothing is stored. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestTokens.class)
+@ServiceTest
 @QuarkusTestResource(FakeSessionsService.class)
 class IngestBadInputTest {
 

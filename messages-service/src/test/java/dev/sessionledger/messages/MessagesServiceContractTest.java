@@ -1,14 +1,12 @@
 package dev.sessionledger.messages;
 
-import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
 import dev.sessionledger.commons.testing.MetorialServiceContractTest;
-import dev.sessionledger.commons.testing.TestTokens;
+import dev.sessionledger.commons.testing.ServiceTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestTokens.class)
+@ServiceTest
 @QuarkusTestResource(FakeSessionsService.class)
 class MessagesServiceContractTest extends MetorialServiceContractTest {
 

@@ -8,15 +8,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
+import dev.sessionledger.commons.testing.ServiceTest;
 import dev.sessionledger.commons.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A batch larger than the body limit is refused up front, in the Metorial error envelope. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestTokens.class)
+@ServiceTest
 @QuarkusTestResource(FakeSessionsService.class)
 class OversizedBodyTest {
 

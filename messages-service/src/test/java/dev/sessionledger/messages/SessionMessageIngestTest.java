@@ -24,15 +24,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.sessionledger.commons.ids.PrefixedId;
-import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
+import dev.sessionledger.commons.testing.ServiceTest;
 import dev.sessionledger.commons.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestTokens.class)
+@ServiceTest
 @QuarkusTestResource(FakeSessionsService.class)
 class SessionMessageIngestTest {
 

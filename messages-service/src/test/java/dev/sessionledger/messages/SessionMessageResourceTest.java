@@ -22,14 +22,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.sessionledger.commons.ids.PrefixedId;
-import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
+import dev.sessionledger.commons.testing.ServiceTest;
 import dev.sessionledger.commons.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestTokens.class)
+@ServiceTest
 @QuarkusTestResource(FakeSessionsService.class)
 class SessionMessageResourceTest {
 

@@ -21,9 +21,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.errors.FieldError;
-import dev.sessionledger.commons.ids.PrefixedId;
+import dev.sessionledger.commons.ids.IdPrefix;
 import dev.sessionledger.commons.params.Timestamps;
-import dev.sessionledger.messages.mcp.SessionMessageMapper;
+import dev.sessionledger.messages.message.IncomingMessage;
 
 /**
  * Reads the body of an ingest request, as it arrives, into checked messages. The body is never held
@@ -82,6 +82,11 @@ public class MessageBatchParser {
 
         void add(String field, String message) {
             found.add(new FieldError(field, message));
+        }
+
+        /** The inputs a reader shared with single values found at fault. */
+        void add(Failure invalid) {
+            found.addAll(invalid.errors());
         }
 
         boolean none() {
@@ -232,9 +237,9 @@ public class MessageBatchParser {
             }
             return new IncomingMessage(payload == null ? null : payload.json(),
                     payload == null ? null : payload.shape(), senderType, senderId,
-                    id(serverSession, path + "server_session_id", SessionMessageMapper.SERVER_SESSION_PREFIX, true),
-                    id(run, path + "provider_run_id", SessionMessageMapper.PROVIDER_RUN_PREFIX, false),
-                    id(participant, path + "participant_id", SessionMessageMapper.PARTICIPANT_PREFIX, false),
+                    id(serverSession, path + "server_session_id", IdPrefix.SESSION_PROVIDER, true),
+                    id(run, path + "provider_run_id", IdPrefix.PROVIDER_RUN, false),
+                    id(participant, path + "participant_id", IdPrefix.PARTICIPANT, false),
                     instant(createdAt, path + "created_at"),
                     text(idempotencyKey, path + "idempotency_key", false));
         }
@@ -311,28 +316,31 @@ public class MessageBatchParser {
             return value.value();
         }
 
-        private UUID id(Text value, String field, String prefix, boolean required) {
+        private UUID id(Text value, String field, IdPrefix prefix, boolean required) {
             String text = text(value, field, required);
             if (text == null) {
                 return null;
             }
-            return PrefixedId.parse(prefix, text).orElseGet(() -> {
-                faults.add(field, "must be an id starting with " + prefix + "_");
+            try {
+                return prefix.input(field, text);
+            } catch (Failure invalid) {
+                faults.add(invalid);
                 return null;
-            });
+            }
         }
 
         private Instant instant(Text value, String field) {
             if (value == Text.ABSENT) {
                 return null;
             }
+            if (!value.isText()) {
+                faults.add(field, Timestamps.EXPECTED);
+                return null;
+            }
             try {
-                if (!value.isText()) {
-                    throw new IllegalArgumentException(Timestamps.EXPECTED);
-                }
-                return Timestamps.parse(value.value()).truncatedTo(ChronoUnit.MILLIS);
-            } catch (IllegalArgumentException e) {
-                faults.add(field, e.getMessage());
+                return Timestamps.parse(field, value.value()).truncatedTo(ChronoUnit.MILLIS);
+            } catch (Failure invalid) {
+                faults.add(invalid);
                 return null;
             }
         }

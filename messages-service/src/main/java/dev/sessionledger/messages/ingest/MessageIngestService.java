@@ -8,10 +8,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.sessionledger.commons.ids.PrefixedId;
-import dev.sessionledger.messages.mcp.SessionMessage;
-import dev.sessionledger.messages.mcp.SessionMessageMapper;
-import dev.sessionledger.messages.mcp.SessionMessageService;
+import dev.sessionledger.messages.message.IncomingMessage;
+import dev.sessionledger.messages.message.SessionMessage;
+import dev.sessionledger.messages.message.SessionMessageService;
 import dev.sessionledger.messages.sessions.SessionDirectory;
 
 /**
@@ -32,14 +31,16 @@ public class MessageIngestService {
     private record SessionRefs(UUID serverSessionId, UUID providerRunId) {
     }
 
+    /**
+     * @return one stored message per incoming message, in the batch's order
+     * @throws dev.sessionledger.commons.errors.Failure not found for a reference the caller cannot
+     *         see, unavailable when sessions-service cannot tell now
+     */
     public List<SessionMessage> ingest(String authorization, String tenant, UUID sessionId, List<IncomingMessage> batch) {
         Set<SessionRefs> refs = new LinkedHashSet<>();
         batch.forEach(m -> refs.add(new SessionRefs(m.serverSessionId(), m.providerRunId())));
-        String session = PrefixedId.format(SessionMessageMapper.SESSION_PREFIX, sessionId);
         for (SessionRefs ref : refs) {
-            sessions.requireExists(authorization, tenant, session,
-                    SessionMessageMapper.format(SessionMessageMapper.SERVER_SESSION_PREFIX, ref.serverSessionId()),
-                    SessionMessageMapper.format(SessionMessageMapper.PROVIDER_RUN_PREFIX, ref.providerRunId()));
+            sessions.requireExists(authorization, tenant, sessionId, ref.serverSessionId(), ref.providerRunId());
         }
         return messages.store(tenant, sessionId, batch);
     }

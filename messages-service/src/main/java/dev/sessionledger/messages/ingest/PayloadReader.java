@@ -12,6 +12,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
+import dev.sessionledger.messages.message.JsonRpcShape;
+
 /**
  * Copies one payload out of a batch while the batch is read: into compact JSON, never more than the
  * bound (the copy stops at the first byte past it), and noting on the way the members its JSON-RPC
@@ -52,7 +54,7 @@ final class PayloadReader {
      */
     Payload read(JsonParser parser) throws IOException {
         copy.reset();
-        JsonRpcShape.Members members = new JsonRpcShape.Members();
+        JsonRpcMembers members = new JsonRpcMembers();
         members.object = parser.currentToken() == JsonToken.START_OBJECT;
         String fault = null;
         try (JsonGenerator out = factory.createGenerator(copy, JsonEncoding.UTF8)) {
@@ -118,13 +120,13 @@ final class PayloadReader {
             return new Payload(null, null, fault);
         }
         try {
-            return new Payload(copy.toString(StandardCharsets.UTF_8), JsonRpcShape.of(members), null);
+            return new Payload(copy.toString(StandardCharsets.UTF_8), members.shape(), null);
         } catch (IllegalArgumentException e) {
             return new Payload(null, null, e.getMessage());
         }
     }
 
-    private static void note(JsonRpcShape.Members members, String member, JsonToken token, JsonParser parser,
+    private static void note(JsonRpcMembers members, String member, JsonToken token, JsonParser parser,
             String number) throws IOException {
         switch (member) {
             case "jsonrpc" -> members.version = token == JsonToken.VALUE_STRING ? parser.getText() : null;
@@ -135,17 +137,17 @@ final class PayloadReader {
             case "id" -> {
                 members.idText = null;
                 members.id = switch (token) {
-                    case VALUE_NULL -> JsonRpcShape.Members.IdKind.NULL;
+                    case VALUE_NULL -> JsonRpcMembers.IdKind.NULL;
                     case VALUE_STRING -> {
                         char[] quoted = JsonStringEncoder.getInstance().quoteAsString(parser.getText());
                         members.idText = '"' + new String(quoted) + '"';
-                        yield JsonRpcShape.Members.IdKind.STRING_OR_INTEGER;
+                        yield JsonRpcMembers.IdKind.STRING_OR_INTEGER;
                     }
                     case VALUE_NUMBER_INT -> {
                         members.idText = number;
-                        yield JsonRpcShape.Members.IdKind.STRING_OR_INTEGER;
+                        yield JsonRpcMembers.IdKind.STRING_OR_INTEGER;
                     }
-                    default -> JsonRpcShape.Members.IdKind.OTHER;
+                    default -> JsonRpcMembers.IdKind.OTHER;
                 };
             }
             case "result" -> members.hasResult = true;
@@ -161,7 +163,7 @@ final class PayloadReader {
         }
     }
 
-    private static void noteError(JsonRpcShape.Members members, String member, JsonToken token) {
+    private static void noteError(JsonRpcMembers members, String member, JsonToken token) {
         if ("code".equals(member)) {
             members.errorCodeIsInteger = token == JsonToken.VALUE_NUMBER_INT;
         } else if ("message".equals(member)) {

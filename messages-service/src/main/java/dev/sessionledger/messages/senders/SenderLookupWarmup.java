@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import dev.sessionledger.messages.mcp.SessionMessageService;
+import dev.sessionledger.messages.message.SessionMessageService;
 import io.quarkus.runtime.StartupEvent;
 
 /**

@@ -1,13 +1,14 @@
 package dev.sessionledger.messages.sessions;
 
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
-
 import dev.sessionledger.commons.errors.Failure;
+import dev.sessionledger.commons.ids.IdPrefix;
+import dev.sessionledger.commons.peers.PeerFailures;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
@@ -20,11 +21,6 @@ import io.quarkus.cache.CaffeineCache;
 @ApplicationScoped
 public class SessionDirectory {
 
-    /** Seconds a caller should wait before retrying when sessions-service cannot answer: the breaker's delay. */
-    static final int RETRY_AFTER_SECONDS = 5;
-
-    private static final Logger LOG = Logger.getLogger(SessionDirectory.class);
-
     @Inject
     SessionsClient client;
 
@@ -33,35 +29,28 @@ public class SessionDirectory {
     Cache cache;
 
     /**
-     * @throws Failure 404 naming the missing entity, or 503 when sessions-service cannot answer
+     * @param serverSessionId null when no server session is named, and so {@code providerRunId}
+     * @throws Failure not found naming the missing entity, or unavailable when sessions-service cannot answer
      */
-    public void requireExists(String authorization, String tenant, String sessionId, String serverSessionId,
-            String providerRunId) {
-        String key = String.join("|", tenant, sessionId, String.valueOf(serverSessionId), String.valueOf(providerRunId));
+    public void requireExists(String authorization, String tenant, UUID sessionId, UUID serverSessionId,
+            UUID providerRunId) {
+        String session = IdPrefix.SESSION.format(sessionId);
+        String serverSession = IdPrefix.SESSION_PROVIDER.format(serverSessionId);
+        String run = IdPrefix.PROVIDER_RUN.format(providerRunId);
+        String key = String.join("|", tenant, session, String.valueOf(serverSession), String.valueOf(run));
         CaffeineCache known = cache.as(CaffeineCache.class);
         if (known.getIfPresent(key) != null) {
             return;
         }
-        SessionLookup lookup;
-        try {
-            lookup = client.lookup(authorization, sessionId, serverSessionId, providerRunId);
-        } catch (RuntimeException e) {
-            LOG.warnf("sessions-service could not check session %s: %s", sessionId, e.toString());
-            throw Failure.unavailable("Sessions cannot be checked right now; retry in " + RETRY_AFTER_SECONDS
-                    + " seconds", RETRY_AFTER_SECONDS);
-        }
+        SessionLookup lookup = PeerFailures.call("sessions-service", "Sessions cannot be checked",
+                () -> client.lookup(authorization, session, serverSession, run));
         if (!lookup.found()) {
-            throw Failure.notFound(lookup.missingEntity(), idOf(lookup.missingEntity(), sessionId,
-                    serverSessionId, providerRunId));
+            throw Failure.notFound(lookup.missingEntity(), switch (lookup.missingEntity()) {
+                case SessionLookup.SERVER_SESSION -> serverSession;
+                case SessionLookup.PROVIDER_RUN -> run;
+                default -> session;
+            });
         }
         known.put(key, CompletableFuture.completedFuture(Boolean.TRUE));
-    }
-
-    private static String idOf(String entity, String sessionId, String serverSessionId, String providerRunId) {
-        return switch (entity) {
-            case "session.provider" -> serverSessionId;
-            case "session.provider_run" -> providerRunId;
-            default -> sessionId;
-        };
     }
 }

@@ -6,6 +6,10 @@ package dev.sessionledger.messages.sessions;
  */
 public record SessionLookup(boolean found, String missingEntity) {
 
+    public static final String SESSION = "session";
+    public static final String SERVER_SESSION = "session.provider";
+    public static final String PROVIDER_RUN = "session.provider_run";
+
     public static final SessionLookup FOUND = new SessionLookup(true, null);
 
     public static SessionLookup missing(String entity) {

@@ -3,6 +3,7 @@ package dev.sessionledger.messages.sessions;
 import java.net.ConnectException;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import dev.sessionledger.commons.ids.IdPrefix;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.faulttolerance.api.RetryWhen;
 
@@ -36,7 +38,7 @@ public class SessionsClient {
      */
     void prime(@Observes StartupEvent start) {
         long began = System.nanoTime();
-        try (Response ignored = client.lookup(null, "ses_0000000000000000000000", null, null)) {
+        try (Response ignored = client.lookup(null, IdPrefix.SESSION.format(new UUID(0, 0)), null, null)) {
             LOG.debugf("sessions-service answered the first call in %d ms", (System.nanoTime() - began) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.debugf("sessions-service did not answer the first call: %s", e.toString());
@@ -65,9 +67,10 @@ public class SessionsClient {
             }
             if (response.getStatus() == 404) {
                 Object entity = response.readEntity(Map.class).get("entity");
-                return SessionLookup.missing(entity instanceof String name ? name : "session");
+                return SessionLookup.missing(entity instanceof String name ? name : SessionLookup.SESSION);
             }
-            throw new SessionsUnavailableException("sessions-service answered " + response.getStatus());
+            // The fault-tolerance policies count this as a failed call, like a timeout.
+            throw new IllegalStateException("sessions-service answered " + response.getStatus());
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.sessionledger.messages.ingest;
+package dev.sessionledger.messages.message;
 
 import java.time.Instant;
 import java.util.UUID;

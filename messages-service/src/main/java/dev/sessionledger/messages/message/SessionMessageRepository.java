@@ -1,10 +1,11 @@
-package dev.sessionledger.messages.mcp;
+package dev.sessionledger.messages.message;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -67,7 +68,7 @@ public class SessionMessageRepository implements PanacheRepositoryBase<SessionMe
         condition(where, "sessionId", List.of(sessionId), lead);
         condition(where, "providerRunId", filter.providerRunIds(), lead);
         condition(where, "serverSessionId", filter.serverSessionIds(), lead);
-        condition(where, "type", filter.types(), lead);
+        condition(where, "type", filter.types().stream().map(MessageType::text).toList(), lead);
         return KeysetPager.page(this, where, request);
     }
 
@@ -175,6 +176,6 @@ public class SessionMessageRepository implements PanacheRepositoryBase<SessionMe
         } catch (SQLException e) {
             throw new IllegalStateException("Looking up request methods failed", e);
         }
-        return java.util.Arrays.asList(methods);
+        return Arrays.asList(methods);
     }
 }

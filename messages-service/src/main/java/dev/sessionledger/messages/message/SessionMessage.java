@@ -1,4 +1,4 @@
-package dev.sessionledger.messages.mcp;
+package dev.sessionledger.messages.message;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,7 +1,7 @@
-package dev.sessionledger.messages.mcp;
+package dev.sessionledger.messages.message;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,9 +22,7 @@ import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
-import dev.sessionledger.messages.ingest.IncomingMessage;
-import dev.sessionledger.messages.ingest.JsonRpcShape;
-import dev.sessionledger.messages.mcp.SessionMessageRepository.RequestKey;
+import dev.sessionledger.messages.message.SessionMessageRepository.RequestKey;
 import dev.sessionledger.messages.sessions.SessionDirectory;
 
 /** Stores and reads a session's recorded messages within the caller's tenant. */
@@ -37,11 +35,14 @@ public class SessionMessageService {
     @Inject
     SessionDirectory sessions;
 
+    @Inject
+    Clock clock;
+
     /**
      * A page of the session's messages. Messages are stored only for a session sessions-service
      * confirmed, so a page with rows proves the session is the caller's; only an empty one is checked.
      *
-     * @throws Failure 404 for a session the caller cannot see, 503 when that cannot be told now
+     * @throws Failure not found for a session the caller cannot see, unavailable when that cannot be told now
      */
     public MetorialPage<SessionMessage> list(String authorization, String tenant, UUID sessionId, MessageFilter filter,
             MetorialListRequest request) {
@@ -56,7 +57,7 @@ public class SessionMessageService {
      * One message of the session; empty when the session is the caller's but holds no such message
      * ({@code id} is empty for an id that cannot be one).
      *
-     * @throws Failure 404 for a session the caller cannot see, 503 when that cannot be told now
+     * @throws Failure not found for a session the caller cannot see, unavailable when that cannot be told now
      */
     public Optional<SessionMessage> find(String authorization, String tenant, UUID sessionId, Optional<UUID> id) {
         Optional<SessionMessage> found = id.flatMap(message -> messages.findInSession(tenant, sessionId, message));
@@ -67,8 +68,7 @@ public class SessionMessageService {
     }
 
     private void requireSession(String authorization, String tenant, UUID sessionId) {
-        sessions.requireExists(authorization, tenant, PrefixedId.format(SessionMessageMapper.SESSION_PREFIX, sessionId),
-                null, null);
+        sessions.requireExists(authorization, tenant, sessionId, null, null);
     }
 
     /** The tenant's messages among {@code ids}; others' and unknown ones are simply absent. */
@@ -85,7 +85,7 @@ public class SessionMessageService {
     @Transactional
     public List<SessionMessage> store(String tenant, UUID sessionId, List<IncomingMessage> batch) {
         List<IncomingMessage> resolved = withRequestMethods(tenant, sessionId, batch);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant();
         List<UUID> ids = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             ids.add(PrefixedId.newUuid());
@@ -118,7 +118,7 @@ public class SessionMessageService {
         for (int i = 0; i < batch.size(); i++) {
             IncomingMessage message = batch.get(i);
             JsonRpcShape shape = message.shape();
-            if (JsonRpcShape.REQUEST.equals(shape.type())) {
+            if (shape.type() == MessageType.REQUEST) {
                 requestsInBatch.put(new RequestKey(message.serverSessionId(), message.senderType(), shape.jsonrpcId()),
                         shape.method());
             } else if (shape.answers() && shape.jsonrpcId() != null) {
@@ -148,7 +148,7 @@ public class SessionMessageService {
         row.serverSessionId = message.serverSessionId();
         row.providerRunId = message.providerRunId();
         row.participantId = message.participantId();
-        row.type = message.shape().type();
+        row.type = message.shape().type().text();
         row.method = message.shape().method();
         row.jsonrpcId = message.shape().jsonrpcId();
         row.senderType = message.senderType();
