@@ -1,0 +1,151 @@
+package dev.sessionledger.messages;
+
+import static dev.sessionledger.messages.MessageFixtures.notification;
+import static dev.sessionledger.messages.MessageFixtures.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.jdbc.PreferQueryMode;
+
+import dev.sessionledger.commons.testing.QueryPlans;
+import dev.sessionledger.commons.testing.ServiceTest;
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * EXPLAIN of the statements the message list sends, captured as it runs: each must walk the index
+ * its filter names (see V2), in id order, with sequential scans priced out so that the tiny test
+ * tables do not hide a missing index. The statements carry their parameters as placeholders, so each
+ * is planned as PostgreSQL plans a prepared statement it has no values for (a generic plan), over
+ * the simple query protocol, in which the numbered placeholders are the statement's own.
+ */
+@QuarkusTest
+@ServiceTest
+@QuarkusTestResource(FakeSessionsService.class)
+class MessageIndexUseTest {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\?");
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
+
+    @Inject
+    @PersistenceUnitExtension
+    SentStatements statements;
+
+    /** A session with a few messages in a run, and the ids of two of them to page from. */
+    private static MessageFixtures session() {
+        MessageFixtures f = new MessageFixtures();
+        Map<String, Object> inRun = new HashMap<>(f.message("client", request(1, "tools/list")));
+        inRun.put("provider_run_id", f.run);
+        f.post(List.of(inRun, f.message("client", notification("a")), f.message("client", notification("b"))))
+                .statusCode(201);
+        return f;
+    }
+
+    /** The plans of the message reads one list request sends. */
+    private List<String> plansOf(MessageFixtures f, Map<String, Object> query) {
+        List<String> sent = statements.during(() -> f.list(query).statusCode(200));
+        List<String> reads = sent.stream()
+                .filter(sql -> sql.startsWith("select") && sql.contains("from session_message"))
+                .toList();
+        assertFalse(reads.isEmpty(), "no message read among " + sent);
+        return reads.stream().map(this::genericPlan).toList();
+    }
+
+    private String genericPlan(String sql) {
+        StringBuilder numbered = new StringBuilder();
+        Matcher matcher = PLACEHOLDER.matcher(sql);
+        int n = 0;
+        while (matcher.find()) {
+            matcher.appendReplacement(numbered, "\\$" + ++n);
+        }
+        matcher.appendTail(numbered);
+        PGSimpleDataSource simple = new PGSimpleDataSource();
+        simple.setUrl(url);
+        simple.setUser(user);
+        simple.setPassword(password);
+        simple.setPreferQueryMode(PreferQueryMode.SIMPLE);
+        try {
+            return QueryPlans.explain(simple, "(generic_plan) " + numbered);
+        } catch (Exception e) {
+            throw new AssertionError("EXPLAIN failed for " + sql, e);
+        }
+    }
+
+    private static void assertScans(String index, String plan) {
+        assertTrue(Pattern.compile("Index (Only )?Scan( Backward)? using " + index + " on session_message ")
+                .matcher(plan).find(), plan);
+        assertFalse(plan.contains("Sort"), plan);
+    }
+
+    /** Every read of the list, first page and pages from an anchor, in both orders. */
+    private void assertEveryReadScans(String index, MessageFixtures f, Map<String, Object> filter) {
+        String anchor = f.list(Map.of()).extract().path("items[1].id");
+        for (String order : List.of("asc", "desc")) {
+            Map<String, Object> first = new HashMap<>(filter);
+            first.put("order", order);
+            List<String> plans = plansOf(f, first);
+            assertEquals(1, plans.size(), plans.toString());
+            assertScans(index, plans.get(0));
+            for (String anchored : List.of("after", "before")) {
+                Map<String, Object> query = new HashMap<>(first);
+                query.put(anchored, anchor);
+                for (String plan : plansOf(f, query)) {
+                    assertScans(index, plan);
+                }
+            }
+        }
+    }
+
+    @Test
+    void an_unfiltered_list_pages_from_the_session_index() {
+        MessageFixtures f = session();
+        assertEveryReadScans("session_message_session_idx", f, Map.of());
+    }
+
+    @Test
+    void the_type_filter_is_served_with_the_id_order() {
+        MessageFixtures f = session();
+        assertEveryReadScans("session_message_type_idx", f, Map.of("type", "notification"));
+    }
+
+    @Test
+    void the_server_session_filter_is_served_with_the_id_order() {
+        MessageFixtures f = session();
+        assertEveryReadScans("session_message_server_session_idx", f,
+                Map.of("session_provider_id", f.serverSession, "type", "notification"));
+    }
+
+    @Test
+    void the_provider_run_filter_wins_over_the_others_and_is_served_with_the_id_order() {
+        MessageFixtures f = session();
+        assertEveryReadScans("session_message_provider_run_idx", f,
+                Map.of("provider_run_id", f.run, "session_provider_id", f.serverSession, "type", "request"));
+    }
+
+    @Test
+    void several_values_of_a_filter_are_checked_on_the_rows_of_the_session_index() {
+        MessageFixtures f = session();
+        assertEveryReadScans("session_message_session_idx", f, Map.of("type", List.of("request", "notification")));
+    }
+}
