@@ -14,13 +14,12 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** sessions-service's internal session lookup; only {@link SessionsClient} calls it. */
 @RegisterRestClient(configKey = "sessions")
-@Path("/internal/mcp/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 interface SessionsRestClient {
 
     /** Answers with the raw response: a 404 is an answer here, not a failure. */
     @GET
-    @Path("/{session_id}")
+    @Path("/internal/mcp/sessions/{session_id}")
     Response lookup(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("session_id") String sessionId,
             @QueryParam("server_session_id") String serverSessionId,
