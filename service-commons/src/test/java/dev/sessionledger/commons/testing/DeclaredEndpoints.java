@@ -38,7 +38,8 @@ final class DeclaredEndpoints {
         List<Endpoint> endpoints = new ArrayList<>();
         for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(basePackage)) {
-            if (!type.isAnnotatedWith(Path.class)) {
+            // An interface with a path is a client of another service (a REST client), not an endpoint served here.
+            if (!type.isAnnotatedWith(Path.class) || type.isInterface()) {
                 continue;
             }
             Class<?> resource = type.reflect();
