@@ -3,6 +3,7 @@ package dev.sessionledger.sessions.realtime;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.sessionledger.sessions.realtime.summary.TranscriptSummarizer;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
