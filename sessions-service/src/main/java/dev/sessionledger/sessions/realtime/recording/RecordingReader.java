@@ -22,7 +22,8 @@ public class RecordingReader {
 
     static final int FETCH_SIZE = 500;
 
-    private static final String CHAT = """
+    /** A session's chat in time order, read from {@code rtk_chat_message_session_idx}. */
+    static final String CHAT = """
             SELECT m.id, m.peer_id, m.session_id, s.associated_id, p.display_name, m.pinned, m.is_edited,
                    m.payload_type, m.payload, m.created_at
               FROM rtk_chat_message m
@@ -32,7 +33,8 @@ public class RecordingReader {
              ORDER BY m.created_at, m.id
             """;
 
-    private static final String TRANSCRIPT = """
+    /** A session's transcript in time order, read from {@code rtk_transcript_segment_session_idx}. */
+    static final String TRANSCRIPT = """
             SELECT t.start_ms, t.end_ms, t.peer_id, p.user_id, p.custom_participant_id, p.display_name,
                    p.joined_at, p.left_at, t.text
               FROM rtk_transcript_segment t

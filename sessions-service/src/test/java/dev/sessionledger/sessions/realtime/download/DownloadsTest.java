@@ -1,4 +1,4 @@
-package dev.sessionledger.sessions.realtime;
+package dev.sessionledger.sessions.realtime.download;
 
 import static dev.sessionledger.sessions.realtime.RealtimeApi.at;
 import static dev.sessionledger.sessions.realtime.RealtimeApi.local;
@@ -25,14 +25,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
-import dev.sessionledger.commons.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import dev.sessionledger.commons.testing.ServiceTest;
+import dev.sessionledger.sessions.realtime.Csv;
+import dev.sessionledger.sessions.realtime.RealtimeApi;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestTokens.class)
+@ServiceTest
 class DownloadsTest {
 
     private record Meeting(RealtimeApi api, String session, String ada, String bob) {

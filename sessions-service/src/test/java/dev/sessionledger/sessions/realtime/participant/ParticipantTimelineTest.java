@@ -1,4 +1,4 @@
-package dev.sessionledger.sessions.realtime;
+package dev.sessionledger.sessions.realtime.participant;
 
 import static dev.sessionledger.sessions.realtime.RealtimeApi.at;
 import static org.hamcrest.Matchers.contains;
@@ -11,14 +11,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
+import dev.sessionledger.commons.testing.ServiceTest;
 import dev.sessionledger.commons.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import dev.sessionledger.sessions.realtime.RealtimeApi;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestTokens.class)
+@ServiceTest
 class ParticipantTimelineTest {
 
     /**
