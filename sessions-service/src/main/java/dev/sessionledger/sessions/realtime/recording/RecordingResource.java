@@ -1,6 +1,8 @@
 package dev.sessionledger.sessions.realtime.recording;
 
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -43,9 +45,7 @@ public class RecordingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Append chat messages", description = "Up to 1000 in one transaction; known ids are skipped.")
     public Response appendChat(@BeanParam SessionPath path, RecordingRequests.ChatBatch body) {
-        RealtimeScope scope = path.scope(caller);
-        UUID id = path.sessionId();
-        return created(id, recordings.appendChat(scope, id, body).orElseThrow(path::notFound));
+        return append(path, (scope, id) -> recordings.appendChat(scope, id, body));
     }
 
     @POST
@@ -53,13 +53,15 @@ public class RecordingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Append transcript segments", description = "Up to 1000 in one transaction; known ids are skipped.")
     public Response appendTranscript(@BeanParam SessionPath path, RecordingRequests.TranscriptBatch body) {
-        RealtimeScope scope = path.scope(caller);
-        UUID id = path.sessionId();
-        return created(id, recordings.appendTranscript(scope, id, body).orElseThrow(path::notFound));
+        return append(path, (scope, id) -> recordings.appendTranscript(scope, id, body));
     }
 
-    private static Response created(UUID sessionId, RecordingService.Appended appended) {
+    /** A 201 with what the batch did; an unknown session is a 404. */
+    private Response append(SessionPath path, BiFunction<RealtimeScope, UUID, Optional<RecordingService.Appended>> batch) {
+        RealtimeScope scope = path.scope(caller);
+        UUID id = path.sessionId();
+        RecordingService.Appended appended = batch.apply(scope, id).orElseThrow(path::notFound);
         return Response.status(Response.Status.CREATED)
-                .entity(Envelope.of(new BatchResult(sessionId, appended.received(), appended.stored()))).build();
+                .entity(Envelope.of(new BatchResult(id, appended.received(), appended.stored()))).build();
     }
 }
