@@ -3,7 +3,6 @@ package dev.sessionledger.sessions.realtime;
 import java.time.Duration;
 import java.util.Optional;
 
-import dev.sessionledger.sessions.realtime.summary.TranscriptSummarizer;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -32,7 +31,7 @@ public interface RealtimeConfig {
     /** Transcript summaries. */
     interface Summary {
 
-        /** The {@link TranscriptSummarizer#name()} to use. */
+        /** The name of the summarizer to use. */
         @WithDefault("extractive")
         String backend();
 
