@@ -3,12 +3,12 @@ package dev.sessionledger.sessions.realtime;
 import java.util.Locale;
 
 /** Turns search text into a case-insensitive LIKE pattern whose wildcards are literal ({@code escape '!'}). */
-final class Like {
+public final class Like {
 
     private Like() {
     }
 
-    static String containing(String text) {
+    public static String containing(String text) {
         String escaped = text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
         return "%" + escaped + "%";
     }

@@ -16,8 +16,21 @@ public class OptionalBody {
     @Inject
     ObjectMapper json;
 
-    /** Null for an empty body; a body that is not JSON of this shape reaches the error mappers as a 400. */
+    @Inject
+    RequestChecks checks;
+
+    /**
+     * Null for an empty body; a body that is not JSON of this shape reaches the error mappers as a
+     * 400, and one that breaks its constraints is a 400 naming each field.
+     */
     public <T> T read(String text, Class<T> type) throws JsonProcessingException {
-        return text == null || text.isBlank() ? null : json.readValue(text, type);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        T body = json.readValue(text, type);
+        if (body != null) {
+            checks.check(body);
+        }
+        return body;
     }
 }

@@ -31,7 +31,7 @@ public interface RealtimeConfig {
     /** Transcript summaries. */
     interface Summary {
 
-        /** The {@link TranscriptSummarizer#name()} to use. */
+        /** The name of the summarizer to use. */
         @WithDefault("extractive")
         String backend();
 

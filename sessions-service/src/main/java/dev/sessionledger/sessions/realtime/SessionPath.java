@@ -6,11 +6,17 @@ import jakarta.ws.rs.PathParam;
 
 import dev.sessionledger.commons.auth.Caller;
 import dev.sessionledger.commons.errors.Failure;
+import dev.sessionledger.commons.ids.Uuids;
 
 /** The path of one session, {@code /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}}. */
 public class SessionPath {
 
-    static final String SESSION = "session";
+    /** The sessions of one app. */
+    public static final String SESSIONS = "/accounts/{account_id}/realtime/kit/{app_id}/sessions";
+    /** One session, and the class path of every resource below it. */
+    public static final String SESSION_PATH = SESSIONS + "/{session_id}";
+
+    private static final String SESSION = "session";
 
     @PathParam("account_id")
     String accountId;
@@ -28,7 +34,7 @@ public class SessionPath {
 
     /** The session id; a malformed one is a 404, as it names nothing that exists. */
     public UUID sessionId() {
-        return RealtimeIds.pathId(SESSION, sessionId);
+        return Uuids.existing(sessionId, SESSION);
     }
 
     public Failure notFound() {

@@ -16,7 +16,7 @@ import org.hibernate.query.MutationQuery;
  * conflict do update}): a look-up and then an insert would let two first writes of a key both
  * miss, and the second insert fail on the key.
  */
-final class Upsert {
+public final class Upsert {
 
     private Upsert() {
     }
@@ -25,7 +25,7 @@ final class Upsert {
      * @param key the attributes of the entity's primary key
      * @param values every attribute to write, key included, by name
      */
-    static void replace(EntityManager em, Class<?> entity, List<String> key, Map<String, Object> values) {
+    public static void replace(EntityManager em, Class<?> entity, List<String> key, Map<String, Object> values) {
         List<String> attributes = List.copyOf(values.keySet());
         String hql = "insert into " + entity.getSimpleName() + " (" + String.join(", ", attributes) + ") values ("
                 + attributes.stream().map(a -> ":" + a).collect(Collectors.joining(", ")) + ") on conflict ("

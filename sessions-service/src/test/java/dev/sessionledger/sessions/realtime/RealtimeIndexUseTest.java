@@ -1,6 +1,11 @@
 package dev.sessionledger.sessions.realtime;
 
+import static dev.sessionledger.sessions.realtime.GenericPlans.assertPlanServedBy;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -8,74 +13,82 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
-import dev.sessionledger.commons.testing.QueryPlans;
-import dev.sessionledger.commons.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import dev.sessionledger.commons.testing.ServiceTest;
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 
 /**
- * EXPLAIN of the RealtimeKit list and download queries: each filter and order runs from an index
- * without a sort step, with sequential scans priced out so the tiny test tables cannot hide a missing index.
+ * EXPLAIN of the statements the RealtimeKit lists send, recorded as a request runs: each filter and
+ * order runs from its index, with sequential scans priced out so the tiny test tables cannot hide
+ * a missing index ({@link GenericPlans}).
  */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestTokens.class)
+@ServiceTest
 class RealtimeIndexUseTest {
-
-    private static final String SESSION = "'00000000-0000-7000-8000-000000000000'";
 
     @Inject
     DataSource dataSource;
 
-    private String explain(String sql) throws Exception {
-        return QueryPlans.explain(dataSource, sql);
+    @Inject
+    @PersistenceUnitExtension
+    RecordedStatements statements;
+
+    /** The plan of the one statement the request sent whose text holds every one of {@code parts}. */
+    private String planOf(Runnable request, String... parts) throws Exception {
+        List<String> sent = statements.during(request).stream()
+                .filter(sql -> List.of(parts).stream().allMatch(p -> sql.toLowerCase(Locale.ROOT).contains(p)))
+                .distinct().toList();
+        assertEquals(1, sent.size(), "statements holding " + List.of(parts) + ": " + sent);
+        return GenericPlans.explain(dataSource, sent.get(0));
     }
 
-    private void assertServedBy(String index, String sql) throws Exception {
-        QueryPlans.assertServedBy(dataSource, index, sql);
+    private static Runnable get(RequestSpecification request, String path) {
+        return () -> request.when().get(path).then().statusCode(200);
     }
 
     @Test
     void sessions_sorted_by_created_at_or_minutes_come_from_their_indexes_in_both_orders() throws Exception {
-        for (String direction : new String[] {"asc", "desc"}) {
-            assertServedBy("rtk_session_app_created_idx", "select * from rtk_session where tenant_id = 't'"
-                    + " and app_id = 'a' order by created_at " + direction + ", id " + direction + " offset 40 limit 20");
-            assertServedBy("rtk_session_app_minutes_idx", "select * from rtk_session where tenant_id = 't'"
-                    + " and app_id = 'a' order by minutes_consumed " + direction + ", id " + direction + " limit 20");
+        RealtimeApi api = new RealtimeApi();
+        for (String direction : List.of("ASC", "DESC")) {
+            assertPlanServedBy("rtk_session_app_created_idx", planOf(get(api.auth().queryParam("sort_order", direction)
+                    .queryParam("page_no", 3), api.sessions()), "from rtk_session", "order by"));
+            assertPlanServedBy("rtk_session_app_minutes_idx", planOf(get(api.auth().queryParam("sort_order", direction)
+                    .queryParam("sort_by", "minutesConsumed"), api.sessions()), "from rtk_session", "order by"));
         }
     }
 
     @Test
     void the_status_and_meeting_filters_are_served_by_index() throws Exception {
-        assertServedBy("rtk_session_app_status_idx", "select * from rtk_session where tenant_id = 't' and app_id = 'a'"
-                + " and status = 'LIVE' order by created_at desc, id desc limit 20");
-        assertServedBy("rtk_session_app_meeting_idx", "select * from rtk_session where tenant_id = 't' and app_id = 'a'"
-                + " and associated_id = 'm' order by created_at desc, id desc limit 20");
+        RealtimeApi api = new RealtimeApi();
+        assertPlanServedBy("rtk_session_app_status_idx", planOf(get(api.auth().queryParam("status", "LIVE"),
+                api.sessions()), "from rtk_session", "order by"));
+        assertPlanServedBy("rtk_session_app_meeting_idx", planOf(get(api.auth().queryParam("associated_id", "m"),
+                api.sessions()), "from rtk_session", "order by"));
     }
 
     @Test
     void participants_sorted_by_joined_at_come_from_their_index_and_by_duration_from_one_sessions_rows()
             throws Exception {
-        for (String direction : new String[] {"asc", "desc"}) {
-            assertServedBy("rtk_participant_session_joined_idx", "select * from rtk_participant where tenant_id = 't'"
-                    + " and session_id = " + SESSION + " order by joined_at " + direction + ", id " + direction
-                    + " limit 20");
+        RealtimeApi api = new RealtimeApi();
+        String session = api.start("m", "t", RealtimeApi.at(0));
+        String participants = api.sessions() + "/" + session + "/participants";
+        for (String direction : List.of("ASC", "DESC")) {
+            assertPlanServedBy("rtk_participant_session_joined_idx", planOf(get(api.auth()
+                    .queryParam("sort_order", direction), participants), "from rtk_participant", "order by"));
             // A live duration grows with the clock: the index finds the session's peers, a sort orders them.
-            String plan = explain("select * from rtk_participant where tenant_id = 't' and session_id = " + SESSION
-                    + " order by coalesce(duration_minutes, round(extract(epoch from (greatest(now(), joined_at)"
-                    + " - joined_at)) / 60, 2)) " + direction + ", id " + direction + " limit 20");
+            String plan = planOf(get(api.auth().queryParam("sort_order", direction).queryParam("sort_by", "duration"),
+                    participants), "from rtk_participant", "order by");
             assertTrue(plan.contains("rtk_participant_session_joined_idx") && plan.contains("Index Cond"), plan);
         }
     }
 
     @Test
-    void downloads_and_peer_events_stream_in_index_order() throws Exception {
-        assertServedBy("rtk_chat_message_session_idx", "select * from rtk_chat_message where tenant_id = 't'"
-                + " and session_id = " + SESSION + " order by created_at, id");
-        assertServedBy("rtk_transcript_segment_session_idx", "select * from rtk_transcript_segment where tenant_id = 't'"
-                + " and session_id = " + SESSION + " order by start_ms, id");
-        assertServedBy("rtk_peer_event_peer_idx", "select * from rtk_peer_event where tenant_id = 't'"
-                + " and peer_id = " + SESSION + " order by created_at, id");
+    void a_peers_events_come_in_index_order() throws Exception {
+        RealtimeApi api = new RealtimeApi();
+        String session = api.start("m", "t", RealtimeApi.at(0));
+        String peer = api.join(session, "Ada", RealtimeApi.at(1));
+        assertPlanServedBy("rtk_peer_event_peer_idx", planOf(get(api.auth().queryParam("include_peer_events", "true"),
+                api.sessions() + "/" + session + "/participants/" + peer), "from rtk_peer_event"));
     }
 }

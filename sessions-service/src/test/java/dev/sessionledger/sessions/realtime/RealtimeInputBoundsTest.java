@@ -17,9 +17,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
-import dev.sessionledger.commons.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import dev.sessionledger.commons.testing.ServiceTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
@@ -28,8 +26,7 @@ import io.restassured.response.ValidatableResponse;
  * in the RealtimeKit envelope naming the field, and nothing is stored.
  */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestTokens.class)
+@ServiceTest
 class RealtimeInputBoundsTest {
 
     private static final List<String> OUT_OF_RANGE = List.of("+10000-01-01T00:00:00Z", "0000-12-31T00:00:00Z");

@@ -17,9 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import dev.sessionledger.commons.testing.Concurrently;
-import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
-import dev.sessionledger.commons.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import dev.sessionledger.commons.testing.ServiceTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -29,8 +27,7 @@ import io.restassured.response.Response;
  * alone would (or the API's own 409), none fails with a 5xx, and one record results.
  */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestTokens.class)
+@ServiceTest
 class RealtimeRaceTest {
 
     private static final int RACERS = 16;

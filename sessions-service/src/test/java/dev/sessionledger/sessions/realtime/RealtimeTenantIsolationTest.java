@@ -15,9 +15,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
+import dev.sessionledger.commons.testing.ServiceTest;
 import dev.sessionledger.commons.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -25,8 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * two tenants that pick the same session, peer, message and segment ids each keep their own rows.
  */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestTokens.class)
+@ServiceTest
 class RealtimeTenantIsolationTest {
 
     /** One tenant's side of the meeting; both sides use the same ids and the same app id. */

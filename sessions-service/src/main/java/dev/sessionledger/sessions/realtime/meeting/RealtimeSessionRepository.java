@@ -1,0 +1,137 @@
+package dev.sessionledger.sessions.realtime.meeting;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import dev.sessionledger.sessions.realtime.Like;
+import dev.sessionledger.sessions.realtime.RealtimeKey;
+import dev.sessionledger.sessions.realtime.RealtimeScope;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+/** Reads and writes meeting sessions, always within one tenant and app. */
+@ApplicationScoped
+public class RealtimeSessionRepository implements PanacheRepositoryBase<RealtimeSession, RealtimeKey> {
+
+    /**
+     * Rewrites a session's derived figures from its peers' intervals. The running count walks
+     * joins (+1) and leaves (-1) in time order, leaves first on ties, so back-to-back stays do not
+     * count as overlapping.
+     */
+    private static final String RECOMPUTE = """
+            UPDATE rtk_session s SET
+                participant_count = f.total,
+                live_participants = f.live,
+                minutes_consumed = f.minutes,
+                max_concurrent_participants = m.peak,
+                updated_at = :now
+            FROM (SELECT count(*) AS total,
+                         count(*) FILTER (WHERE left_at IS NULL) AS live,
+                         coalesce(sum(duration_minutes), 0) AS minutes
+                    FROM rtk_participant WHERE tenant_id = :tenant AND session_id = :session) f,
+                 (SELECT coalesce(max(running), 0) AS peak FROM (
+                    SELECT sum(delta) OVER (ORDER BY at, delta ROWS UNBOUNDED PRECEDING) AS running FROM (
+                        SELECT joined_at AS at, 1 AS delta FROM rtk_participant
+                         WHERE tenant_id = :tenant AND session_id = :session
+                        UNION ALL
+                        SELECT left_at, -1 FROM rtk_participant
+                         WHERE tenant_id = :tenant AND session_id = :session AND left_at IS NOT NULL) e) r) m
+            WHERE s.tenant_id = :tenant AND s.id = :session
+            """;
+
+    public Optional<RealtimeSession> findInScope(RealtimeScope scope, UUID id) {
+        return find("tenantId = ?1 and appId = ?2 and id = ?3", scope.tenant(), scope.appId(), id)
+                .firstResultOptional();
+    }
+
+    /** Finds and row-locks a session, so that concurrent joins and leaves of it apply one after another. */
+    public Optional<RealtimeSession> lockInScope(RealtimeScope scope, UUID id) {
+        return find("tenantId = ?1 and appId = ?2 and id = ?3", scope.tenant(), scope.appId(), id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** Whether the id is taken in the tenant, by any app. */
+    public Optional<RealtimeSession> findInTenant(String tenant, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenant, id).firstResultOptional();
+    }
+
+    public void recomputeFigures(RealtimeSession session, Instant now) {
+        getEntityManager().flush();
+        getEntityManager().createNativeQuery(RECOMPUTE)
+                .setParameter("now", now)
+                .setParameter("tenant", session.tenantId)
+                .setParameter("session", session.id)
+                .executeUpdate();
+        getEntityManager().refresh(session);
+    }
+
+    /**
+     * One page of sessions. Each filter adds a fixed condition with bound values; the order is
+     * served by {@code rtk_session_app_created_idx} or {@code rtk_session_app_minutes_idx}.
+     */
+    public List<RealtimeSession> page(RealtimeScope scope, SessionQuery query) {
+        Where where = where(scope, query);
+        String column = SessionQuery.SORT_MINUTES.equals(query.sortBy()) ? "minutesConsumed" : "createdAt";
+        Sort.Direction direction = query.page().ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending;
+        return find(where.hql, Sort.by(column, direction).and("id", direction), where.params)
+                .page(Page.of(query.page().pageNo() - 1, query.page().perPage())).list();
+    }
+
+    public long count(RealtimeScope scope, SessionQuery query) {
+        Where where = where(scope, query);
+        return count(where.hql, where.params);
+    }
+
+    private static Where where(RealtimeScope scope, SessionQuery query) {
+        StringBuilder hql = new StringBuilder("tenantId = :tenant and appId = :app");
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenant", scope.tenant());
+        params.put("app", scope.appId());
+        if (query.associatedId() != null) {
+            hql.append(" and associatedId = :associated");
+            params.put("associated", query.associatedId());
+        }
+        if (query.status() != null) {
+            hql.append(" and status = :status");
+            params.put("status", query.status());
+        }
+        if (query.startTime() != null) {
+            hql.append(" and startedAt >= :start");
+            params.put("start", query.startTime());
+        }
+        if (query.endTime() != null) {
+            hql.append(" and startedAt <= :end");
+            params.put("end", query.endTime());
+        }
+        if (query.minParticipants() != null) {
+            hql.append(" and participantCount >= :minParticipants");
+            params.put("minParticipants", query.minParticipants());
+        }
+        if (query.maxParticipants() != null) {
+            hql.append(" and participantCount <= :maxParticipants");
+            params.put("maxParticipants", query.maxParticipants());
+        }
+        if (query.search() != null) {
+            hql.append(" and (lower(meetingDisplayName) like :pattern escape '!'"
+                    + " or lower(associatedId) like :pattern escape '!'");
+            params.put("pattern", Like.containing(query.search()));
+            if (query.searchId() != null) {
+                hql.append(" or id = :searchId");
+                params.put("searchId", query.searchId());
+            }
+            hql.append(')');
+        }
+        return new Where(hql.toString(), params);
+    }
+
+    private record Where(String hql, Map<String, Object> params) {
+    }
+}

@@ -1,0 +1,2 @@
+/** A session's participants (peers): join, leave, list and details with their peer events. */
+package dev.sessionledger.sessions.realtime.participant;

@@ -1,0 +1,2 @@
+/** Meeting sessions: start, end, list and details. */
+package dev.sessionledger.sessions.realtime.session;
