@@ -26,8 +26,9 @@ import dev.sessionledger.threads.query.ValueType;
 public class ParticipantListParams {
 
     @QueryParam("limit")
-    @Parameter(description = "Page size (1–100, default 100).", schema = @Schema(type = SchemaType.INTEGER,
-            minimum = "1", maximum = "" + ParticipantListRequest.MAX_LIMIT, defaultValue = "" + ParticipantListRequest.MAX_LIMIT))
+    @Parameter(description = "Page size (1–100, default 100).",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + ParticipantListRequest.MAX_LIMIT,
+                    defaultValue = "" + ParticipantListRequest.MAX_LIMIT))
     public String limit;
 
     @QueryParam("after")

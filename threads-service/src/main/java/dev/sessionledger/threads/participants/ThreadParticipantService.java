@@ -77,10 +77,10 @@ public class ThreadParticipantService {
         return visible(caller, participants.findInTenant(caller.tenant(), id));
     }
 
-    /** Adds a participant to a thread the caller may see; 409 when the same one is already in it. */
+    /** Adds a participant to a thread the caller may see; a conflict when the same one already takes part in it. */
     @Transactional
-    public ThreadParticipant add(Caller caller, NewParticipant request) {
-        UUID threadId = request.threadId();
+    public ThreadParticipant add(Caller caller, NewParticipant joining) {
+        UUID threadId = joining.threadId();
         if (!access.canSee(caller, threadId)) {
             throw Failure.notFound("thread", threadId.toString());
         }
@@ -88,11 +88,11 @@ public class ThreadParticipantService {
         participant.id = PrefixedId.newUuid();
         participant.tenantId = caller.tenant();
         participant.threadId = threadId;
-        participant.userId = request.userId();
-        participant.agentId = request.agentId();
-        participant.swarmId = request.swarmId();
-        participant.externalIdentity = request.externalIdentity();
-        participant.displayName = request.displayName();
+        participant.userId = joining.userId();
+        participant.agentId = joining.agentId();
+        participant.swarmId = joining.swarmId();
+        participant.externalIdentity = joining.externalIdentity();
+        participant.displayName = joining.displayName();
         participant.joinedAt = clock.instant();
         try {
             participants.persistAndFlush(participant);
