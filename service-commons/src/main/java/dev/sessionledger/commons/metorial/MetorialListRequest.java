@@ -7,6 +7,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
+import dev.sessionledger.commons.paging.KeysetRequest;
+import dev.sessionledger.commons.paging.KeysetScan;
+import dev.sessionledger.commons.paging.ScanPager;
 import dev.sessionledger.commons.params.QueryStrings;
 import dev.sessionledger.commons.params.WholeNumbers;
 
@@ -15,8 +18,7 @@ import dev.sessionledger.commons.params.WholeNumbers;
  * {@code before}, {@code cursor}; the first of the last three that is given wins) and how it
  * becomes a keyset scan over time-ordered ids.
  * <p>
- * A page is read by scanning the id index from the anchor in one direction and taking one row
- * more than the limit, which tells whether more rows lie beyond the page.
+ * A page is read by scanning the id index from the anchor ({@link KeysetPager}).
  */
 public record MetorialListRequest(int limit, boolean descending, Anchor anchor) {
 
@@ -51,51 +53,28 @@ public record MetorialListRequest(int limit, boolean descending, Anchor anchor) 
         return new MetorialListRequest(limit, descending, anchor);
     }
 
-    /** Whether the scan walks the id index upwards. */
-    public boolean scanAscending() {
-        return descending == (anchor != null && anchor.before());
+    /** The page this request asks for, anchored on an id. */
+    public KeysetRequest<UUID> keyset() {
+        if (anchor == null) {
+            return KeysetRequest.first(limit);
+        }
+        return anchor.before() ? KeysetRequest.before(limit, anchor.id()) : KeysetRequest.after(limit, anchor.id());
     }
 
-    /** The comparison that keeps rows strictly beyond the anchor, in the scan's direction. */
-    public String beyondAnchor() {
-        return scanAscending() ? ">" : "<";
-    }
-
-    /** The comparison that keeps the anchor and the rows beyond it, in the scan's direction. */
-    public String fromAnchor() {
-        return scanAscending() ? ">=" : "<=";
-    }
-
-    /** The comparison that finds rows on the other side of the anchor, the anchor itself included. */
-    public String behindAnchor() {
-        return scanAscending() ? "<=" : ">=";
-    }
-
-    public String sqlDirection() {
-        return scanAscending() ? "asc" : "desc";
-    }
-
-    /** How many rows a scan reads: one more than the page, to learn whether more follow. */
-    public int fetchSize() {
-        return limit + 1;
+    /** Whether a read in {@code direction} walks the id index upwards. */
+    public boolean ascending(KeysetScan.Direction direction) {
+        return descending == (direction == KeysetScan.Direction.BACKWARD);
     }
 
     /**
      * Builds the page from the rows of a scan.
      *
-     * @param scanned     rows in scan order, at most {@link #fetchSize()}
-     * @param rowsBehind  whether rows exist on the other side of the anchor (false without one)
+     * @param scanned    rows in scan order, nearest the anchor first, at most one more than the limit
+     * @param rowsBehind whether rows exist on the other side of the anchor (false without one)
      */
     public <T> MetorialPage<T> page(List<T> scanned, boolean rowsBehind) {
-        boolean more = scanned.size() > limit;
-        List<T> items = new java.util.ArrayList<>(scanned.subList(0, Math.min(limit, scanned.size())));
-        boolean before = anchor != null && anchor.before();
-        if (before) {
-            java.util.Collections.reverse(items);
-        }
-        return new MetorialPage<>(items, new MetorialPage.Pagination(before ? more : rowsBehind, before ? rowsBehind : more));
+        return MetorialPage.of(ScanPager.slice(scanned, keyset(), rowsBehind));
     }
-
 
     private static boolean parseOrder(String text) {
         if (text == null || text.equalsIgnoreCase("asc")) {

@@ -1,8 +1,11 @@
 package dev.sessionledger.commons.metorial;
 
 import java.util.List;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+
+import dev.sessionledger.commons.paging.KeysetSlice;
 
 /** Metorial's list envelope: {@code {"items":[...],"pagination":{"has_more_before","has_more_after"}}}. */
 public record MetorialPage<T>(List<T> items, Pagination pagination) {
@@ -12,7 +15,12 @@ public record MetorialPage<T>(List<T> items, Pagination pagination) {
             @JsonProperty("has_more_after") boolean hasMoreAfter) {
     }
 
-    public <R> MetorialPage<R> map(java.util.function.Function<T, R> mapper) {
+    /** A keyset page, as Metorial shows it. */
+    public static <T> MetorialPage<T> of(KeysetSlice<T> slice) {
+        return new MetorialPage<>(slice.rows(), new Pagination(slice.hasBefore(), slice.hasAfter()));
+    }
+
+    public <R> MetorialPage<R> map(Function<T, R> mapper) {
         return new MetorialPage<>(items.stream().map(mapper).toList(), pagination);
     }
 }

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.sessionledger.commons.paging.KeysetScan;
 import dev.sessionledger.threads.query.KeysetSql;
 import dev.sessionledger.threads.query.SortKey;
 import dev.sessionledger.threads.query.Sql;
@@ -58,13 +59,20 @@ public class ParticipantListRepository {
     }
 
     /**
-     * Up to {@code limit} participants matching {@code where}, in the order of {@code keys}, starting
-     * beyond {@code anchor} (or at the start when it is null).
+     * The participants matching {@code where} in the order of {@code keys}, as a scan the pager reads
+     * from a cursor's sort values, forwards or (for the page before it) in the exact reverse order.
      *
      * @param lead a column {@code where} holds to one value, named first in the order so that only
      *             an index leading with it gives the order; or null
      */
-    public List<ThreadParticipant> read(Sql where, String lead, List<SortKey> keys, List<Object> anchor,
+    public KeysetScan<ThreadParticipant, List<Object>> scan(Sql where, String lead, List<SortKey> keys) {
+        List<SortKey> reversed = keys.stream().map(SortKey::reversed).toList();
+        return (anchor, direction, inclusive, limit) ->
+                read(where, lead, direction == KeysetScan.Direction.FORWARD ? keys : reversed, anchor, inclusive, limit);
+    }
+
+    /** Up to {@code limit} participants beyond {@code anchor} (or from the start when it is null), segment by segment. */
+    private List<ThreadParticipant> read(Sql where, String lead, List<SortKey> keys, List<Object> anchor,
             boolean inclusive, int limit) {
         List<ThreadParticipant> found = new ArrayList<>();
         Sql order = KeysetSql.orderBy(lead, keys);

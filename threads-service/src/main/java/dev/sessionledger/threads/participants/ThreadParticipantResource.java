@@ -1,11 +1,11 @@
 package dev.sessionledger.threads.participants;
 
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,17 +14,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.sessionledger.commons.auth.Caller;
-import dev.sessionledger.commons.errors.Failure;
-import dev.sessionledger.threads.query.Ids;
 import dev.sessionledger.commons.errors.ApiErrors;
+import dev.sessionledger.commons.errors.Failure;
+import dev.sessionledger.commons.ids.Uuids;
 import dev.sessionledger.threads.errors.ProblemEnvelope;
 
 /** The Thread Participants API: list, add, get, remove, and move read state. */
@@ -46,31 +46,22 @@ public class ThreadParticipantResource {
     @GET
     @Operation(summary = "List thread participants",
             description = "Keyset-paged (limit, after, before) with a JSON filter and a multi-key orderBy.")
-    public ParticipantPage list(@QueryParam("limit") String limit, @QueryParam("after") String after,
-            @QueryParam("before") String before, @QueryParam("ids") String ids, @QueryParam("filter") String filter,
-            @QueryParam("orderBy") String orderBy, @QueryParam("thread_id") String threadId,
-            @QueryParam("user_id") String userId, @QueryParam("agent_id") String agentId,
-            @QueryParam("swarm_id") String swarmId, @QueryParam("last_read_message_id") String lastReadMessageId) {
-        ParticipantListRequest request = ParticipantListRequest.from(new ParticipantListRequest.Params(limit, after,
-                before, ids, filter, orderBy, threadId, userId, agentId, swarmId, lastReadMessageId));
-        return ParticipantPage.of(service.list(caller, request));
+    public ParticipantPage list(@BeanParam ParticipantListParams params) {
+        return ParticipantPage.of(service.list(caller, params.toRequest()));
     }
 
     @POST
     @Operation(summary = "Add a thread participant")
     public Response add(@Valid @NotNull(message = "a JSON body is required") AddParticipantRequest body) {
-        body.requireExactlyOneIdentity();
-        UUID threadId = body.thread();
-        ThreadParticipant added = service.add(caller, threadId, body);
+        ThreadParticipant added = service.add(caller, body.toNewParticipant());
         return Response.status(Response.Status.CREATED).entity(ThreadParticipantView.of(added)).build();
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a thread participant by ID")
-    public ThreadParticipantView get(@PathParam("id") String id) {
-        return Ids.parse(id)
-                .flatMap(uuid -> service.find(caller, uuid))
+    public ThreadParticipantView get(@PathParam("id") @Parameter(description = "Participant to retrieve.") String id) {
+        return service.find(caller, Uuids.existing(id, ENTITY))
                 .map(ThreadParticipantView::of)
                 .orElseThrow(() -> Failure.notFound(ENTITY, id));
     }
@@ -81,9 +72,7 @@ public class ThreadParticipantResource {
             description = "lastReadAt defaults to now when lastReadMessageId moves.")
     public ThreadParticipantView update(@PathParam("id") String id,
             @Valid @NotNull(message = "a JSON body is required") UpdateParticipantRequest body) {
-        UpdateParticipantRequest.ParticipantChange change = body.change(ThreadParticipantService.now());
-        return Ids.parse(id)
-                .flatMap(uuid -> service.update(caller, uuid, change))
+        return service.update(caller, Uuids.existing(id, ENTITY), body.change())
                 .map(ThreadParticipantView::of)
                 .orElseThrow(() -> Failure.notFound(ENTITY, id));
     }
@@ -92,9 +81,8 @@ public class ThreadParticipantResource {
     @Path("/{id}")
     @Operation(summary = "Remove a thread participant", description = "Administrators remove anyone of their "
             + "tenant; anyone else only their own participant (403 for another one of a thread they take part in).")
-    public Map<String, Boolean> remove(@PathParam("id") String id) {
-        boolean removed = Ids.parse(id).map(uuid -> service.remove(caller, uuid)).orElse(false);
-        if (!removed) {
+    public Map<String, Boolean> remove(@PathParam("id") @Parameter(description = "Participant to remove.") String id) {
+        if (!service.remove(caller, Uuids.existing(id, ENTITY))) {
             throw Failure.notFound(ENTITY, id);
         }
         return Map.of("success", true);

@@ -1,7 +1,6 @@
 package dev.sessionledger.threads.participants;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,7 +17,9 @@ import org.hibernate.exception.ConstraintViolationException;
 import dev.sessionledger.commons.auth.Caller;
 import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
-import dev.sessionledger.threads.participants.UpdateParticipantRequest.ParticipantChange;
+import dev.sessionledger.commons.paging.KeysetRequest;
+import dev.sessionledger.commons.paging.KeysetSlice;
+import dev.sessionledger.commons.paging.ScanPager;
 import dev.sessionledger.threads.query.CursorCodec;
 import dev.sessionledger.threads.query.SortKey;
 import dev.sessionledger.threads.query.Sql;
@@ -46,6 +47,9 @@ public class ThreadParticipantService {
     @Inject
     CursorCodec cursors;
 
+    @Inject
+    Clock clock;
+
     public ParticipantSlice list(Caller caller, ParticipantListRequest request) {
         if (!caller.isAdmin()) {
             if (request.threadId() == null) {
@@ -56,44 +60,27 @@ public class ThreadParticipantService {
             }
         }
         Sql where = where(caller.tenant(), request);
-        String lead = request.threadId() == null ? null : THREAD;
         List<SortKey> keys = request.sort();
-        List<SortKey> reversed = keys.stream().map(SortKey::reversed).toList();
         String scope = CursorCodec.scopeOf(where, keys);
-        int limit = request.limit();
-        List<ThreadParticipant> rows;
-        boolean hasNext;
-        boolean hasPrevious;
-        if (request.before() != null) {
-            List<Object> anchor = cursors.decode(request.before(), "before", scope, keys);
-            rows = new ArrayList<>(lists.read(where, lead, reversed, anchor, false, limit + 1));
-            hasPrevious = rows.size() > limit;
-            rows = new ArrayList<>(rows.subList(0, Math.min(limit, rows.size())));
-            Collections.reverse(rows);
-            hasNext = !lists.read(where, lead, keys, anchor, true, 1).isEmpty();
-        } else {
-            List<Object> anchor = request.after() == null ? null
-                    : cursors.decode(request.after(), "after", scope, keys);
-            rows = lists.read(where, lead, keys, anchor, false, limit + 1);
-            hasNext = rows.size() > limit;
-            rows = rows.subList(0, Math.min(limit, rows.size()));
-            hasPrevious = anchor != null && !lists.read(where, lead, reversed, anchor, true, 1).isEmpty();
-        }
-        long total = unfiltered(request)
+        String lead = request.threadId() == null ? null : THREAD;
+        KeysetSlice<ThreadParticipant> page = ScanPager.page(lists.scan(where, lead, keys), keyset(request, scope));
+        long total = request.wholeThread()
                 ? lists.participantCount(caller.tenant(), request.threadId())
                 : lists.count(where);
+        List<ThreadParticipant> rows = page.rows();
         String start = rows.isEmpty() ? null : cursors.encode(scope, sortValues(rows.get(0), keys));
         String end = rows.isEmpty() ? null : cursors.encode(scope, sortValues(rows.get(rows.size() - 1), keys));
-        return new ParticipantSlice(List.copyOf(rows), total, hasNext, hasPrevious, start, end);
+        return new ParticipantSlice(rows, total, page.hasAfter(), page.hasBefore(), start, end);
     }
 
     public Optional<ThreadParticipant> find(Caller caller, UUID id) {
         return visible(caller, participants.findInTenant(caller.tenant(), id));
     }
 
-    /** Adds a participant to a thread the caller may see; 409 when the same one is already in it. */
+    /** Adds a participant to a thread the caller may see; a conflict when the same one already takes part in it. */
     @Transactional
-    public ThreadParticipant add(Caller caller, UUID threadId, AddParticipantRequest request) {
+    public ThreadParticipant add(Caller caller, NewParticipant joining) {
+        UUID threadId = joining.threadId();
         if (!access.canSee(caller, threadId)) {
             throw Failure.notFound("thread", threadId.toString());
         }
@@ -101,12 +88,12 @@ public class ThreadParticipantService {
         participant.id = PrefixedId.newUuid();
         participant.tenantId = caller.tenant();
         participant.threadId = threadId;
-        participant.userId = request.userId();
-        participant.agentId = request.agentId();
-        participant.swarmId = request.swarmId();
-        participant.externalIdentity = request.externalIdentity();
-        participant.displayName = request.displayName();
-        participant.joinedAt = now();
+        participant.userId = joining.userId();
+        participant.agentId = joining.agentId();
+        participant.swarmId = joining.swarmId();
+        participant.externalIdentity = joining.externalIdentity();
+        participant.displayName = joining.displayName();
+        participant.joinedAt = clock.instant();
         try {
             participants.persistAndFlush(participant);
         } catch (ConstraintViolationException e) {
@@ -129,6 +116,8 @@ public class ThreadParticipantService {
             }
             if (change.lastReadAt() != null) {
                 p.lastReadAt = change.lastReadAt();
+            } else if (change.lastReadMessageId() != null) {
+                p.lastReadAt = clock.instant();
             }
             if (change.displayName() != null) {
                 p.displayName = change.displayName();
@@ -163,10 +152,6 @@ public class ThreadParticipantService {
         }
     }
 
-    public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
     private static Sql where(String tenant, ParticipantListRequest request) {
         Sql where = Sql.bound("p.tenant_id = ?", tenant);
         if (request.threadId() != null) {
@@ -187,10 +172,15 @@ public class ThreadParticipantService {
         return Sql.and(where, request.filter());
     }
 
-    /** A whole thread, as is: its total is the count the database keeps, not a scan of its rows. */
-    private static boolean unfiltered(ParticipantListRequest request) {
-        return request.threadId() != null && request.ids().isEmpty() && request.equals().isEmpty()
-                && request.filter() == Sql.TRUE;
+    /** The page asked for, anchored on the sort values its cursor carries. */
+    private KeysetRequest<List<Object>> keyset(ParticipantListRequest request, String scope) {
+        if (request.before() != null) {
+            return KeysetRequest.before(request.limit(), cursors.decode(request.before(), "before", scope, request.sort()));
+        }
+        if (request.after() != null) {
+            return KeysetRequest.after(request.limit(), cursors.decode(request.after(), "after", scope, request.sort()));
+        }
+        return KeysetRequest.first(request.limit());
     }
 
     private static List<Object> sortValues(ThreadParticipant row, List<SortKey> keys) {

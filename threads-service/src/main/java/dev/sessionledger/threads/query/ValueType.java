@@ -5,12 +5,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.sessionledger.commons.errors.Failure;
+import dev.sessionledger.commons.ids.Uuids;
 import dev.sessionledger.commons.params.Timestamps;
 
 /**
@@ -33,18 +32,12 @@ public enum ValueType {
     UUID_TEXT("an id", EnumSet.of(Operator.EQ, Operator.NEQ, Operator.IN, Operator.NIN, Operator.IS_NULL)) {
         @Override
         Object parseText(String text) {
-            if (!UUID_SHAPE.matcher(text).matches()) {
-                throw new IllegalArgumentException("must be a UUID");
-            }
-            return UUID.fromString(text);
+            return Uuids.parse(text).orElseThrow(() -> new IllegalArgumentException("must be a UUID"));
         }
     };
 
     /** Longest text value a filter or cursor may carry. */
     public static final int MAX_TEXT = 256;
-
-    private static final Pattern UUID_SHAPE = Pattern
-            .compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final String description;
     private final Set<Operator> operators;

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.sessionledger.commons.auth.Caller;
-import dev.sessionledger.threads.participants.ThreadParticipantRepository;
 
 /**
  * Who may see a thread: an administrator sees every thread of their tenant, anyone else only the
@@ -19,7 +18,7 @@ public class ThreadAccess {
     ThreadRepository threads;
 
     @Inject
-    ThreadParticipantRepository participants;
+    ThreadMembers members;
 
     /** Whether the thread exists in the caller's tenant and the caller may see it. */
     public boolean canSee(Caller caller, UUID threadId) {
@@ -31,6 +30,6 @@ public class ThreadAccess {
 
     /** A cheap check, served by {@code thread_participant_thread_user_idx}. */
     public boolean isMember(Caller caller, UUID threadId) {
-        return participants.isMember(caller.tenant(), threadId, caller.subject());
+        return members.isMember(caller.tenant(), threadId, caller.subject());
     }
 }

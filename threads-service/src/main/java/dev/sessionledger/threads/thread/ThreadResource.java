@@ -2,8 +2,8 @@ package dev.sessionledger.threads.thread;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.ws.rs.Consumes;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -17,9 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.sessionledger.commons.auth.Caller;
-import dev.sessionledger.commons.errors.Failure;
-import dev.sessionledger.threads.query.Ids;
 import dev.sessionledger.commons.errors.ApiErrors;
+import dev.sessionledger.commons.errors.Failure;
+import dev.sessionledger.commons.ids.Uuids;
 import dev.sessionledger.threads.errors.ProblemEnvelope;
 
 /** Threads: start one, read one. */
@@ -29,6 +29,8 @@ import dev.sessionledger.threads.errors.ProblemEnvelope;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Threads")
 public class ThreadResource {
+
+    private static final String ENTITY = "thread";
 
     @Inject
     ThreadService service;
@@ -52,9 +54,8 @@ public class ThreadResource {
     @Path("/{id}")
     @Operation(summary = "Get a thread")
     public ThreadView get(@PathParam("id") String id) {
-        return Ids.parse(id)
-                .flatMap(uuid -> service.find(caller, uuid))
+        return service.find(caller, Uuids.existing(id, ENTITY))
                 .map(ThreadView::of)
-                .orElseThrow(() -> Failure.notFound("thread", id));
+                .orElseThrow(() -> Failure.notFound(ENTITY, id));
     }
 }

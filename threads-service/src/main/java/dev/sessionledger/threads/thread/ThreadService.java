@@ -1,6 +1,6 @@
 package dev.sessionledger.threads.thread;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,9 +12,6 @@ import jakarta.transaction.Transactional;
 import dev.sessionledger.commons.auth.Caller;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.persistence.IdempotentCreate;
-import dev.sessionledger.threads.participants.ThreadParticipant;
-import dev.sessionledger.threads.participants.ThreadParticipantRepository;
-import dev.sessionledger.threads.participants.ThreadParticipantService;
 
 /** Starts threads and reads them back, within what the caller may see. */
 @ApplicationScoped
@@ -24,10 +21,13 @@ public class ThreadService {
     ThreadRepository threads;
 
     @Inject
-    ThreadParticipantRepository participants;
+    ThreadMembers members;
 
     @Inject
     ThreadAccess access;
+
+    @Inject
+    Clock clock;
 
     /**
      * The creator joins as the first participant, so a non-administrator can go on to use the
@@ -43,24 +43,16 @@ public class ThreadService {
                 return earlier.get();
             }
         }
-        Instant now = ThreadParticipantService.now();
         ChatThread thread = new ChatThread();
         thread.id = PrefixedId.newUuid();
         thread.tenantId = caller.tenant();
         thread.title = title;
         thread.metadata = metadata == null ? Map.of() : metadata;
         thread.createdBy = caller.subject();
-        thread.createdAt = now;
+        thread.createdAt = clock.instant();
         thread.idempotencyKey = idempotencyKey;
         threads.persist(thread);
-
-        ThreadParticipant creator = new ThreadParticipant();
-        creator.id = PrefixedId.newUuid();
-        creator.tenantId = thread.tenantId;
-        creator.threadId = thread.id;
-        creator.userId = caller.subject();
-        creator.joinedAt = now;
-        participants.persist(creator);
+        members.addCreator(thread);
         return thread;
     }
 
