@@ -2,6 +2,7 @@ package dev.sessionledger.commons.errors;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
@@ -14,16 +15,18 @@ import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 /**
  * Names the field at fault in a Bean Validation failure the way the caller wrote it: by its JSON
  * names under the API's naming strategy ({@code provider_id}, {@code initialize.params.clientInfo.name}),
- * not by Java property names. A constrained query or header parameter is named by itself.
+ * not by Java property names, elements of lists and maps included ({@code messages[3].payload_type}).
+ * A constrained query or header parameter is named by itself. Serves a violation of a resource
+ * method's parameters and one of a bean validated on its own alike.
  */
-final class JsonFieldPaths {
+public final class JsonFieldPaths {
 
     private JsonFieldPaths() {
     }
 
-    static String of(ConstraintViolation<?> violation, ObjectMapper mapper) {
+    public static String of(ConstraintViolation<?> violation, ObjectMapper mapper) {
         List<String> parts = new ArrayList<>();
-        Object current = null;
+        Object current = violation.getRootBean();
         String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
@@ -34,8 +37,11 @@ final class JsonFieldPaths {
                     parameter = node.getName();
                 }
                 case PROPERTY, CONTAINER_ELEMENT -> {
-                    if (node.getIndex() != null && !parts.isEmpty()) {
-                        parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + node.getIndex() + "]");
+                    if (node.isInIterable()) {
+                        current = element(current, node);
+                        if (node.getIndex() != null && !parts.isEmpty()) {
+                            parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + node.getIndex() + "]");
+                        }
                     }
                     if (node.getName() != null && node.getKind() == ElementKind.PROPERTY) {
                         BeanPropertyDefinition property = current == null ? null : property(mapper, current, node.getName());
@@ -52,6 +58,17 @@ final class JsonFieldPaths {
             return parameter != null ? parameter : violation.getPropertyPath().toString();
         }
         return String.join(".", parts);
+    }
+
+    /** The element of a list or map a node below it stands in, when it can be told. */
+    private static Object element(Object container, Path.Node node) {
+        if (container instanceof List<?> list && node.getIndex() != null && node.getIndex() < list.size()) {
+            return list.get(node.getIndex());
+        }
+        if (container instanceof Map<?, ?> map && node.getKey() != null) {
+            return map.get(node.getKey());
+        }
+        return null;
     }
 
     private static BeanPropertyDefinition property(ObjectMapper mapper, Object bean, String javaName) {

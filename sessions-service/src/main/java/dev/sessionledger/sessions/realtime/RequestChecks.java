@@ -8,15 +8,13 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 
 import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.errors.FieldError;
+import dev.sessionledger.commons.errors.JsonFieldPaths;
 
 /**
  * Runs a request record's Bean Validation constraints where no resource parameter carries
@@ -56,27 +54,7 @@ public class RequestChecks {
 
     private List<FieldError> problems(String prefix, Object bean) {
         Set<ConstraintViolation<Object>> violations = validator.validate(bean);
-        return violations.stream().map(v -> new FieldError(prefix + jsonPath(v), v.getMessage()))
+        return violations.stream().map(v -> new FieldError(prefix + JsonFieldPaths.of(v, json), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field)).toList();
-    }
-
-    private String jsonPath(ConstraintViolation<Object> violation) {
-        List<String> parts = new ArrayList<>();
-        Object current = violation.getRootBean();
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() != ElementKind.PROPERTY) {
-                continue;
-            }
-            BeanPropertyDefinition property = current == null ? null : property(current, node.getName());
-            parts.add(property == null ? node.getName() : property.getName());
-            current = property == null || property.getAccessor() == null ? null
-                    : property.getAccessor().getValue(current);
-        }
-        return String.join(".", parts);
-    }
-
-    private BeanPropertyDefinition property(Object bean, String javaName) {
-        return json.getSerializationConfig().introspect(json.constructType(bean.getClass())).findProperties()
-                .stream().filter(p -> p.getInternalName().equals(javaName)).findFirst().orElse(null);
     }
 }
