@@ -1,2 +1,2 @@
-/** The parts of each service's OpenAPI document that service-commons owns: the error answers of every operation. */
+/** What service-commons adds to each service's OpenAPI document: the error answers of every operation and operation ids. */
 package dev.sessionledger.commons.openapi;
