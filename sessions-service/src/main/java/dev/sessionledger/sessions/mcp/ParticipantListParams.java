@@ -26,30 +26,35 @@ public class ParticipantListParams {
 
     static final int MAX_VALUES = 100;
 
+    /** A participant type as the filter takes it, for the OpenAPI document. */
+    @Schema(name = "SessionParticipantType", type = SchemaType.STRING, enumeration = { McpParticipant.MCP_CLIENT,
+            McpParticipant.PROVIDER, McpParticipant.SYSTEM, McpParticipant.TOOL_CALL, McpParticipant.UNKNOWN })
+    interface TypeName {
+    }
+
     @QueryParam("type")
-    @Parameter(description = "Only participants of these types.", schema = @Schema(type = SchemaType.ARRAY,
-            maxItems = MAX_VALUES, enumeration = { McpParticipant.MCP_CLIENT, McpParticipant.PROVIDER,
-                    McpParticipant.SYSTEM, McpParticipant.TOOL_CALL, McpParticipant.UNKNOWN }))
+    @Parameter(description = "Only participants of these types.",
+            schema = @Schema(type = SchemaType.ARRAY, maxItems = MAX_VALUES, implementation = TypeName.class))
     public List<String> type;
 
     @QueryParam("id")
     @Parameter(description = "Only the participants with these ids (spt_...).",
-            schema = @Schema(type = SchemaType.ARRAY, maxItems = MAX_VALUES))
+            schema = @Schema(type = SchemaType.ARRAY, maxItems = MAX_VALUES, implementation = String.class))
     public List<String> id;
 
     @QueryParam("session_id")
     @Parameter(description = "Only participants of these sessions (ses_...), as clients or providers.",
-            schema = @Schema(type = SchemaType.ARRAY, maxItems = MAX_VALUES))
+            schema = @Schema(type = SchemaType.ARRAY, maxItems = MAX_VALUES, implementation = String.class))
     public List<String> sessionId;
 
     @QueryParam("session_connection_id")
     @Parameter(description = "Only the participants of these connections (sco_...).",
-            schema = @Schema(type = SchemaType.ARRAY, maxItems = MAX_VALUES))
+            schema = @Schema(type = SchemaType.ARRAY, maxItems = MAX_VALUES, implementation = String.class))
     public List<String> sessionConnectionId;
 
     @QueryParam("session_message_id")
     @Parameter(description = "Only the participants that sent these messages (smg_...).",
-            schema = @Schema(type = SchemaType.ARRAY, maxItems = MAX_VALUES))
+            schema = @Schema(type = SchemaType.ARRAY, maxItems = MAX_VALUES, implementation = String.class))
     public List<String> sessionMessageId;
 
     @QueryParam("created_at[gt]")
