@@ -15,7 +15,10 @@ import dev.sessionledger.commons.testing.ServiceTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-/** The OpenAPI document lists every query parameter the MCP lists read, with its type and bounds. */
+/**
+ * The OpenAPI document gives the participants list's filters the types a generated client needs: id
+ * lists of strings, the participant types as an enumeration, range bounds as date-times.
+ */
 @QuarkusTest
 @ServiceTest
 class McpOpenApiTest {
@@ -38,12 +41,6 @@ class McpOpenApiTest {
     }
 
     @Test
-    void the_sessions_list_documents_its_paging_parameters() {
-        Map<String, Map<String, Object>> parameters = queryParameters(document(), "/sessions");
-        assertEquals(PAGING, parameters.keySet());
-    }
-
-    @Test
     void the_participants_list_documents_its_paging_and_every_filter_with_its_type() {
         JsonPath openApi = document();
         Map<String, Map<String, Object>> parameters = queryParameters(openApi, "/session-participants");
@@ -61,11 +58,5 @@ class McpOpenApiTest {
         assertEquals(McpParticipant.TYPES, openApi.getList("components.schemas.SessionParticipantType.enum"));
         assertEquals(Map.of("$ref", "#/components/schemas/SessionParticipantType"),
                 openApi.getMap("paths.'/session-participants'.get.parameters.find { it.name == 'type' }.schema.items"));
-    }
-
-    @Test
-    void the_internal_lookup_documents_what_it_checks() {
-        assertEquals(Set.of("server_session_id", "provider_run_id"),
-                queryParameters(document(), "/internal/mcp/sessions/{session_id}").keySet());
     }
 }
