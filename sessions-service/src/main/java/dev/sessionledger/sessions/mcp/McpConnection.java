@@ -12,6 +12,9 @@ import jakarta.persistence.Table;
 @Table(name = "mcp_connection")
 public class McpConnection extends McpRecord {
 
+    /** What the API calls this object: its views' {@code object} and the entity its not-found errors name. */
+    public static final String ENTITY = "session.connection";
+
     public static final String CONNECTED = "connected";
     public static final String DISCONNECTED = "disconnected";
 

@@ -1,5 +1,6 @@
 package dev.sessionledger.sessions.mcp;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dev.sessionledger.commons.errors.Failure;
+import dev.sessionledger.commons.ids.IdPrefix;
 
 /** Opens and closes MCP client connections; each connection makes its client a participant. */
 @ApplicationScoped
@@ -26,18 +29,20 @@ public class McpConnectionService {
     @Inject
     McpParticipantService participants;
 
+    @Inject
+    Clock clock;
+
     /**
      * Opens a connection from the client's {@code initialize} request, upserting its participant. A
      * retry with the same idempotency key returns the first connection.
      */
     @Transactional
-    public Opened open(String tenant, UUID sessionId, String shownSessionId, McpRequests.OpenConnection request,
-            String idempotencyKey) {
-        McpSession session = sessions.requireActive(tenant, sessionId, shownSessionId);
+    public Opened open(String tenant, UUID sessionId, McpRequests.OpenConnection request, String idempotencyKey) {
+        McpSession session = sessions.requireActive(tenant, sessionId);
         if (idempotencyKey != null) {
             Optional<McpConnection> earlier = connections.byIdempotencyKey(tenant, sessionId, idempotencyKey);
             if (earlier.isPresent()) {
-                return new Opened(earlier.get(), participants.require(tenant, earlier.get().participantId));
+                return opened(tenant, earlier.get());
             }
         }
         McpRequests.ClientInfo client = request.initialize().params().clientInfo();
@@ -61,17 +66,25 @@ public class McpConnectionService {
 
     /** Disconnects a connection; disconnecting it again changes nothing. */
     @Transactional
-    public Optional<Opened> disconnect(String tenant, UUID sessionId, UUID connectionId) {
-        Optional<McpSession> session = sessions.lock(tenant, sessionId);
-        return session.flatMap(s -> connections.inSession(tenant, sessionId, connectionId)).map(connection -> {
-            if (McpConnection.CONNECTED.equals(connection.state)) {
-                session.get().openConnections--;
-                Instant now = Instant.now();
-                connection.state = McpConnection.DISCONNECTED;
-                connection.disconnectedAt = now;
-                connection.updatedAt = now;
-            }
-            return new Opened(connection, participants.require(tenant, connection.participantId));
-        });
+    public Opened disconnect(String tenant, UUID sessionId, UUID connectionId) {
+        McpSession session = sessions.lock(tenant, sessionId).orElseThrow(() -> notFound(connectionId));
+        McpConnection connection = connections.inSession(tenant, sessionId, connectionId)
+                .orElseThrow(() -> notFound(connectionId));
+        if (McpConnection.CONNECTED.equals(connection.state)) {
+            session.openConnections--;
+            Instant now = clock.instant();
+            connection.state = McpConnection.DISCONNECTED;
+            connection.disconnectedAt = now;
+            connection.updatedAt = now;
+        }
+        return opened(tenant, connection);
+    }
+
+    private Opened opened(String tenant, McpConnection connection) {
+        return new Opened(connection, participants.require(tenant, connection.participantId));
+    }
+
+    private static Failure notFound(UUID connectionId) {
+        return Failure.notFound(McpConnection.ENTITY, IdPrefix.CONNECTION.format(connectionId));
     }
 }

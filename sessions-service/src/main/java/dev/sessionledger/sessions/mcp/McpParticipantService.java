@@ -12,23 +12,18 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.sessionledger.commons.errors.Failure;
-import dev.sessionledger.commons.ids.PrefixedId;
+import dev.sessionledger.commons.ids.IdPrefix;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
+import dev.sessionledger.commons.peers.PeerFailures;
 
 /** Records who takes part in MCP sessions and answers the Session Participants API. */
 @ApplicationScoped
 public class McpParticipantService {
-
-    static final String ENTITY = "session.participant";
-    static final int RETRY_AFTER_SECONDS = 5;
 
     /** Participant data is stored as given; the REST layer's naming strategy must not touch it. */
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,12 +57,14 @@ public class McpParticipantService {
         return require(tenant, participants.upsert(tenant, McpParticipant.PROVIDER, providerId, name, json(data), providerId));
     }
 
+    /** A participant the caller's records point at, so it exists. */
     McpParticipant require(String tenant, UUID id) {
         return participants.findInTenant(tenant, id).orElseThrow();
     }
 
-    public Optional<McpParticipant> find(String tenant, UUID id) {
-        return participants.findInTenant(tenant, id);
+    public McpParticipant get(String tenant, UUID id) {
+        return participants.findInTenant(tenant, id).orElseThrow(
+                () -> Failure.notFound(McpParticipant.ENTITY, IdPrefix.PARTICIPANT.format(id)));
     }
 
     /**
@@ -83,27 +80,20 @@ public class McpParticipantService {
         return participants.page(tenant, query, senderIds, request);
     }
 
-    private Set<UUID> sendersOf(String tenant, String authorization, List<String> messageIds) {
-        List<MessagesApi.Sender> found;
-        try {
-            found = senders.senders(authorization, messageIds);
-        } catch (Failure e) {
-            throw e;
-        } catch (CircuitBreakerOpenException | TimeoutException | jakarta.ws.rs.ProcessingException
-                | jakarta.ws.rs.WebApplicationException e) {
-            throw Failure.unavailable("Message senders cannot be looked up right now; retry in "
-                    + RETRY_AFTER_SECONDS + " s", RETRY_AFTER_SECONDS);
-        }
+    private Set<UUID> sendersOf(String tenant, String authorization, List<UUID> messageIds) {
+        List<String> shown = messageIds.stream().map(IdPrefix.MESSAGE::format).toList();
+        List<MessagesApi.Sender> found = PeerFailures.call("messages-service", "Message senders cannot be looked up",
+                () -> senders.senders(authorization, shown));
         Set<UUID> result = new LinkedHashSet<>();
         List<UUID> serverSessions = new ArrayList<>();
         for (MessagesApi.Sender sender : found) {
-            Optional<UUID> participant = PrefixedId.parse(McpIds.PARTICIPANT, sender.participantId())
-                    .or(() -> PrefixedId.parse(McpIds.PARTICIPANT, sender.senderId()));
+            Optional<UUID> participant = IdPrefix.PARTICIPANT.parse(sender.participantId())
+                    .or(() -> IdPrefix.PARTICIPANT.parse(sender.senderId()));
             if (participant.isPresent()) {
                 result.add(participant.get());
             } else if ("server".equals(sender.senderType())) {
-                PrefixedId.parse(McpIds.SESSION_PROVIDER, sender.serverSessionId())
-                        .or(() -> PrefixedId.parse(McpIds.SESSION_PROVIDER, sender.senderId()))
+                IdPrefix.SESSION_PROVIDER.parse(sender.serverSessionId())
+                        .or(() -> IdPrefix.SESSION_PROVIDER.parse(sender.senderId()))
                         .ifPresent(serverSessions::add);
             }
         }

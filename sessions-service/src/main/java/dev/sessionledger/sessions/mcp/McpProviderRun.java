@@ -12,6 +12,9 @@ import jakarta.persistence.Table;
 @Table(name = "mcp_provider_run")
 public class McpProviderRun extends McpRecord {
 
+    /** What the API calls this object: its views' {@code object} and the entity its not-found errors name. */
+    public static final String ENTITY = "session.provider_run";
+
     public static final String RUNNING = "running";
     public static final String STOPPED = "stopped";
 

@@ -1,5 +1,6 @@
 package dev.sessionledger.sessions.mcp;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,13 +10,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dev.sessionledger.commons.errors.Failure;
+import dev.sessionledger.commons.ids.IdPrefix;
 
 /** Attaches providers (MCP servers) to sessions and records their runs. */
 @ApplicationScoped
 public class McpProviderService {
-
-    static final String PROVIDER_ENTITY = "session.provider";
-    static final String RUN_ENTITY = "session.provider_run";
 
     @Inject
     McpSessionService sessions;
@@ -29,18 +28,21 @@ public class McpProviderService {
     @Inject
     McpParticipantService participants;
 
+    @Inject
+    Clock clock;
+
     /** A new server session with the provider's participant (created or reused), or the one an earlier retry made. */
     @Transactional
-    public McpSessionProvider attach(String tenant, UUID sessionId, String shownSessionId,
-            McpRequests.AttachProvider request, String idempotencyKey) {
-        sessions.requireActive(tenant, sessionId, shownSessionId);
+    public McpSessionProvider attach(String tenant, UUID sessionId, McpRequests.AttachProvider request,
+            String idempotencyKey) {
+        sessions.requireActive(tenant, sessionId);
         if (idempotencyKey != null) {
             Optional<McpSessionProvider> earlier = providers.byIdempotencyKey(tenant, sessionId, idempotencyKey);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
-        String name = request.name() == null || request.name().isBlank() ? request.providerId() : request.name();
+        String name = request.nameOrProviderId();
         McpParticipant participant = participants.upsertProvider(tenant, request.providerId(), name);
         McpSessionProvider provider = new McpSessionProvider();
         provider.stamp(tenant);
@@ -55,11 +57,9 @@ public class McpProviderService {
 
     /** Starts a run of a server session's provider, or returns the one an earlier retry started. */
     @Transactional
-    public McpProviderRun startRun(String tenant, UUID sessionId, String shownSessionId, UUID providerId,
-            String shownProviderId, String idempotencyKey) {
-        sessions.requireActive(tenant, sessionId, shownSessionId);
-        McpSessionProvider provider = providers.inSession(tenant, sessionId, providerId)
-                .orElseThrow(() -> Failure.notFound(PROVIDER_ENTITY, shownProviderId));
+    public McpProviderRun startRun(String tenant, UUID sessionId, UUID providerId, String idempotencyKey) {
+        sessions.requireActive(tenant, sessionId);
+        McpSessionProvider provider = get(tenant, sessionId, providerId);
         if (idempotencyKey != null) {
             Optional<McpProviderRun> earlier = runs.byIdempotencyKey(tenant, provider.id, idempotencyKey);
             if (earlier.isPresent()) {
@@ -79,21 +79,28 @@ public class McpProviderService {
 
     /** Stops a run; stopping it again changes nothing. */
     @Transactional
-    public Optional<McpProviderRun> stopRun(String tenant, UUID sessionId, UUID providerId, UUID runId) {
-        return providers.inSession(tenant, sessionId, providerId)
+    public McpProviderRun stopRun(String tenant, UUID sessionId, UUID providerId, UUID runId) {
+        McpProviderRun run = providers.inSession(tenant, sessionId, providerId)
                 .flatMap(provider -> runs.inSessionProvider(tenant, provider.id, runId))
-                .map(run -> {
-                    if (McpProviderRun.RUNNING.equals(run.status)) {
-                        Instant now = Instant.now();
-                        run.status = McpProviderRun.STOPPED;
-                        run.stoppedAt = now;
-                        run.updatedAt = now;
-                    }
-                    return run;
-                });
+                .orElseThrow(() -> runNotFound(runId));
+        if (McpProviderRun.RUNNING.equals(run.status)) {
+            Instant now = clock.instant();
+            run.status = McpProviderRun.STOPPED;
+            run.stoppedAt = now;
+            run.updatedAt = now;
+        }
+        return run;
     }
 
-    public Optional<McpSessionProvider> find(String tenant, UUID sessionId, UUID providerId) {
-        return providers.inSession(tenant, sessionId, providerId);
+    public McpSessionProvider get(String tenant, UUID sessionId, UUID providerId) {
+        return providers.inSession(tenant, sessionId, providerId).orElseThrow(() -> providerNotFound(providerId));
+    }
+
+    static Failure providerNotFound(UUID providerId) {
+        return Failure.notFound(McpSessionProvider.ENTITY, IdPrefix.SESSION_PROVIDER.format(providerId));
+    }
+
+    static Failure runNotFound(UUID runId) {
+        return Failure.notFound(McpProviderRun.ENTITY, IdPrefix.PROVIDER_RUN.format(runId));
     }
 }

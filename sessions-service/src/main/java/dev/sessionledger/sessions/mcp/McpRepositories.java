@@ -1,5 +1,8 @@
 package dev.sessionledger.sessions.mcp;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,7 +30,7 @@ public final class McpRepositories {
         }
 
         /** Served by {@code mcp_connection_open_idx}. */
-        public int disconnectAll(String tenant, UUID sessionId, java.time.Instant at) {
+        public int disconnectAll(String tenant, UUID sessionId, Instant at) {
             return update("state = ?1, disconnectedAt = ?2, updatedAt = ?2 where tenantId = ?3 and sessionId = ?4"
                     + " and state = ?5", McpConnection.DISCONNECTED, at, tenant, sessionId, McpConnection.CONNECTED);
         }
@@ -41,26 +44,26 @@ public final class McpRepositories {
             return find("tenantId = ?1 and sessionId = ?2 and id = ?3", tenant, sessionId, id).firstResultOptional();
         }
 
-        public Optional<McpSessionProvider> inTenant(String tenant, UUID id) {
-            return find("tenantId = ?1 and id = ?2", tenant, id).firstResultOptional();
-        }
-
         public Optional<McpSessionProvider> byIdempotencyKey(String tenant, UUID sessionId, String key) {
             return find("tenantId = ?1 and sessionId = ?2 and idempotencyKey = ?3", tenant, sessionId, key)
                     .firstResultOptional();
         }
 
         /** The provider participants of some server sessions, in one query by primary key. */
-        public java.util.List<UUID> participantsOf(String tenant, java.util.Collection<UUID> ids) {
+        public List<UUID> participantsOf(String tenant, Collection<UUID> ids) {
             return getEntityManager().createQuery("select p.participantId from McpSessionProvider p"
                     + " where p.tenantId = :tenant and p.id in :ids", UUID.class)
                     .setParameter("tenant", tenant).setParameter("ids", ids).getResultList();
         }
     }
 
-    /** Provider runs, found within a server session of a tenant. */
+    /** Provider runs, found within a session or a server session of a tenant. */
     @ApplicationScoped
     public static class ProviderRuns implements PanacheRepositoryBase<McpProviderRun, UUID> {
+
+        public Optional<McpProviderRun> inSession(String tenant, UUID sessionId, UUID id) {
+            return find("tenantId = ?1 and sessionId = ?2 and id = ?3", tenant, sessionId, id).firstResultOptional();
+        }
 
         public Optional<McpProviderRun> inSessionProvider(String tenant, UUID sessionProviderId, UUID id) {
             return find("tenantId = ?1 and sessionProviderId = ?2 and id = ?3", tenant, sessionProviderId, id)
@@ -73,7 +76,7 @@ public final class McpRepositories {
         }
 
         /** Served by {@code mcp_provider_run_session_idx}. */
-        public int stopAll(String tenant, UUID sessionId, java.time.Instant at) {
+        public int stopAll(String tenant, UUID sessionId, Instant at) {
             return update("status = ?1, stoppedAt = ?2, updatedAt = ?2 where tenantId = ?3 and sessionId = ?4"
                     + " and status = ?5", McpProviderRun.STOPPED, at, tenant, sessionId, McpProviderRun.RUNNING);
         }

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.sessionledger.commons.validation.FreeFormJson;
+import dev.sessionledger.commons.validation.OneOf;
 
 /** Bodies of the MCP write API, with their bounds. */
 public final class McpRequests {
@@ -27,8 +28,7 @@ public final class McpRequests {
      * request as it sent it (camelCase, as the MCP specification writes it).
      */
     public record OpenConnection(
-            @Pattern(regexp = "streamable_http|sse|stdio|websocket",
-                    message = "must be one of streamable_http, sse, stdio, websocket") String transport,
+            @OneOf({ "streamable_http", "sse", "stdio", "websocket" }) String transport,
             @NotNull(message = "is required") @Valid Initialize initialize) {
 
         public String transportOrDefault() {
@@ -59,5 +59,10 @@ public final class McpRequests {
     public record AttachProvider(
             @JsonProperty("provider_id") @NotBlank(message = "is required") @Size(max = 200) String providerId,
             @Size(max = 200) String name) {
+
+        /** The server session's name: the one given, else the provider id. */
+        public String nameOrProviderId() {
+            return name == null || name.isBlank() ? providerId : name;
+        }
     }
 }

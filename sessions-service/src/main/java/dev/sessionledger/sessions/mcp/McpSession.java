@@ -15,6 +15,9 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "mcp_session")
 public class McpSession extends McpRecord {
 
+    /** What the API calls this object: its views' {@code object} and the entity its not-found errors name. */
+    public static final String ENTITY = "session";
+
     public static final String ACTIVE = "active";
     public static final String ENDED = "ended";
 

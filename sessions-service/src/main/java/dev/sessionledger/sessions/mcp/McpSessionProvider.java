@@ -11,6 +11,9 @@ import jakarta.persistence.Table;
 @Table(name = "mcp_session_provider")
 public class McpSessionProvider extends McpRecord {
 
+    /** What the API calls this object: its views' {@code object} and the entity its not-found errors name. */
+    public static final String ENTITY = "session.provider";
+
     @Column(name = "session_id", nullable = false)
     public UUID sessionId;
 

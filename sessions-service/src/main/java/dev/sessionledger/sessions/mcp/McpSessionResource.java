@@ -4,7 +4,9 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -12,24 +14,22 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.sessionledger.commons.auth.Caller;
-import dev.sessionledger.commons.errors.Failure;
-import dev.sessionledger.commons.metorial.MetorialListRequest;
+import dev.sessionledger.commons.errors.ApiErrors;
+import dev.sessionledger.commons.ids.IdPrefix;
+import dev.sessionledger.commons.metorial.MetorialEnvelope;
+import dev.sessionledger.commons.metorial.MetorialListParams;
 import dev.sessionledger.commons.metorial.MetorialPage;
 import dev.sessionledger.sessions.mcp.McpViews.ConnectionView;
 import dev.sessionledger.sessions.mcp.McpViews.ProviderRunView;
 import dev.sessionledger.sessions.mcp.McpViews.SessionProviderView;
 import dev.sessionledger.sessions.mcp.McpViews.SessionView;
-import dev.sessionledger.commons.errors.ApiErrors;
-import dev.sessionledger.commons.metorial.MetorialEnvelope;
 
 /**
  * MCP sessions of the caller's tenant, in Metorial's shapes, and what is written into them:
@@ -57,18 +57,15 @@ public class McpSessionResource {
 
     @GET
     @Operation(summary = "List sessions", description = "Keyset-paged by id: limit, order, after, before, cursor.")
-    public MetorialPage<SessionView> list(@Context UriInfo uri) {
-        MetorialListRequest request = MetorialListRequest.parse(uri.getQueryParameters(), McpIds.SESSION);
-        return sessions.list(caller.tenant(), request).map(McpMapper::toView);
+    public MetorialPage<SessionView> list(@BeanParam MetorialListParams page) {
+        return sessions.list(caller.tenant(), page.toRequest(IdPrefix.SESSION)).map(McpMapper::toView);
     }
 
     @GET
     @Path("/{session_id}")
     @Operation(summary = "Get a session")
     public SessionView get(@PathParam("session_id") String sessionId) {
-        return sessions.find(caller.tenant(), McpIds.existing(McpIds.SESSION, sessionId, McpSessionService.ENTITY))
-                .map(McpMapper::toView)
-                .orElseThrow(() -> Failure.notFound(McpSessionService.ENTITY, sessionId));
+        return McpMapper.toView(sessions.get(caller.tenant(), session(sessionId)));
     }
 
     @POST
@@ -84,9 +81,7 @@ public class McpSessionResource {
     @Path("/{session_id}/end")
     @Operation(summary = "End a session", description = "Disconnects its connections and stops its provider runs.")
     public SessionView end(@PathParam("session_id") String sessionId) {
-        return sessions.end(caller.tenant(), McpIds.existing(McpIds.SESSION, sessionId, McpSessionService.ENTITY))
-                .map(McpMapper::toView)
-                .orElseThrow(() -> Failure.notFound(McpSessionService.ENTITY, sessionId));
+        return McpMapper.toView(sessions.end(caller.tenant(), session(sessionId)));
     }
 
     @POST
@@ -95,11 +90,9 @@ public class McpSessionResource {
     @Operation(summary = "Open a client connection", description = "From the client's MCP initialize request; "
             + "the client becomes (or is found to be) a participant.")
     public Response connect(@PathParam("session_id") String sessionId,
-            @Valid @jakarta.validation.constraints.NotNull(message = "is required") McpRequests.OpenConnection body,
+            @Valid @NotNull(message = "is required") McpRequests.OpenConnection body,
             @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 200) String idempotencyKey) {
-        UUID session = McpIds.existing(McpIds.SESSION, sessionId, McpSessionService.ENTITY);
-        McpConnectionService.Opened opened = connections.open(caller.tenant(), session, sessionId, body, idempotencyKey);
-        return created(McpMapper.toView(opened.connection(), opened.participant()));
+        return created(McpMapper.toView(connections.open(caller.tenant(), session(sessionId), body, idempotencyKey)));
     }
 
     @POST
@@ -107,11 +100,9 @@ public class McpSessionResource {
     @Operation(summary = "Disconnect a client connection")
     public ConnectionView disconnect(@PathParam("session_id") String sessionId,
             @PathParam("connection_id") String connectionId) {
-        UUID session = McpIds.existing(McpIds.SESSION, sessionId, McpSessionService.ENTITY);
-        UUID connection = McpIds.existing(McpIds.CONNECTION, connectionId, "session.connection");
-        return connections.disconnect(caller.tenant(), session, connection)
-                .map(o -> McpMapper.toView(o.connection(), o.participant()))
-                .orElseThrow(() -> Failure.notFound("session.connection", connectionId));
+        UUID session = session(sessionId);
+        UUID connection = IdPrefix.CONNECTION.existing(connectionId, McpConnection.ENTITY);
+        return McpMapper.toView(connections.disconnect(caller.tenant(), session, connection));
     }
 
     @POST
@@ -120,10 +111,9 @@ public class McpSessionResource {
     @Operation(summary = "Attach a provider", description = "Creates a server session; the provider becomes "
             + "(or is found to be) a participant.")
     public Response attach(@PathParam("session_id") String sessionId,
-            @Valid @jakarta.validation.constraints.NotNull(message = "is required") McpRequests.AttachProvider body,
+            @Valid @NotNull(message = "is required") McpRequests.AttachProvider body,
             @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 200) String idempotencyKey) {
-        UUID session = McpIds.existing(McpIds.SESSION, sessionId, McpSessionService.ENTITY);
-        return created(McpMapper.toView(providers.attach(caller.tenant(), session, sessionId, body, idempotencyKey)));
+        return created(McpMapper.toView(providers.attach(caller.tenant(), session(sessionId), body, idempotencyKey)));
     }
 
     @GET
@@ -131,10 +121,7 @@ public class McpSessionResource {
     @Operation(summary = "Get a server session")
     public SessionProviderView provider(@PathParam("session_id") String sessionId,
             @PathParam("session_provider_id") String providerId) {
-        UUID session = McpIds.existing(McpIds.SESSION, sessionId, McpSessionService.ENTITY);
-        UUID provider = McpIds.existing(McpIds.SESSION_PROVIDER, providerId, McpProviderService.PROVIDER_ENTITY);
-        return providers.find(caller.tenant(), session, provider).map(McpMapper::toView)
-                .orElseThrow(() -> Failure.notFound(McpProviderService.PROVIDER_ENTITY, providerId));
+        return McpMapper.toView(providers.get(caller.tenant(), session(sessionId), provider(providerId)));
     }
 
     @POST
@@ -143,10 +130,8 @@ public class McpSessionResource {
     public Response startRun(@PathParam("session_id") String sessionId,
             @PathParam("session_provider_id") String providerId,
             @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 200) String idempotencyKey) {
-        UUID session = McpIds.existing(McpIds.SESSION, sessionId, McpSessionService.ENTITY);
-        UUID provider = McpIds.existing(McpIds.SESSION_PROVIDER, providerId, McpProviderService.PROVIDER_ENTITY);
         return created(McpMapper.toView(
-                providers.startRun(caller.tenant(), session, sessionId, provider, providerId, idempotencyKey)));
+                providers.startRun(caller.tenant(), session(sessionId), provider(providerId), idempotencyKey)));
     }
 
     @POST
@@ -154,11 +139,18 @@ public class McpSessionResource {
     @Operation(summary = "Stop a provider run")
     public ProviderRunView stopRun(@PathParam("session_id") String sessionId,
             @PathParam("session_provider_id") String providerId, @PathParam("provider_run_id") String runId) {
-        UUID session = McpIds.existing(McpIds.SESSION, sessionId, McpSessionService.ENTITY);
-        UUID provider = McpIds.existing(McpIds.SESSION_PROVIDER, providerId, McpProviderService.PROVIDER_ENTITY);
-        UUID run = McpIds.existing(McpIds.PROVIDER_RUN, runId, McpProviderService.RUN_ENTITY);
-        return providers.stopRun(caller.tenant(), session, provider, run).map(McpMapper::toView)
-                .orElseThrow(() -> Failure.notFound(McpProviderService.RUN_ENTITY, runId));
+        UUID session = session(sessionId);
+        UUID provider = provider(providerId);
+        UUID run = IdPrefix.PROVIDER_RUN.existing(runId, McpProviderRun.ENTITY);
+        return McpMapper.toView(providers.stopRun(caller.tenant(), session, provider, run));
+    }
+
+    private static UUID session(String sessionId) {
+        return IdPrefix.SESSION.existing(sessionId, McpSession.ENTITY);
+    }
+
+    private static UUID provider(String providerId) {
+        return IdPrefix.SESSION_PROVIDER.existing(providerId, McpSessionProvider.ENTITY);
     }
 
     private static Response created(Object view) {

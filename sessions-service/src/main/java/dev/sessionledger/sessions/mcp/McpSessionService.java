@@ -1,5 +1,6 @@
 package dev.sessionledger.sessions.mcp;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dev.sessionledger.commons.errors.Failure;
+import dev.sessionledger.commons.ids.IdPrefix;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
 import dev.sessionledger.commons.persistence.IdempotentCreate;
@@ -17,8 +19,6 @@ import dev.sessionledger.commons.persistence.IdempotentCreate;
 /** Starts and ends MCP sessions and reads them back, within the caller's tenant. */
 @ApplicationScoped
 public class McpSessionService {
-
-    static final String ENTITY = "session";
 
     @Inject
     McpSessionRepository sessions;
@@ -28,6 +28,9 @@ public class McpSessionService {
 
     @Inject
     McpRepositories.ProviderRuns runs;
+
+    @Inject
+    Clock clock;
 
     /**
      * A new session, or the one a request with the same idempotency key already started; of two
@@ -56,26 +59,26 @@ public class McpSessionService {
      * same instant. Ending an ended session changes nothing.
      */
     @Transactional
-    public Optional<McpSession> end(String tenant, UUID id) {
-        Optional<McpSession> found = sessions.findInTenantForUpdate(tenant, id);
-        found.filter(s -> McpSession.ACTIVE.equals(s.status)).ifPresent(session -> {
-            Instant now = Instant.now();
+    public McpSession end(String tenant, UUID id) {
+        McpSession session = sessions.findInTenantForUpdate(tenant, id).orElseThrow(() -> notFound(id));
+        if (McpSession.ACTIVE.equals(session.status)) {
+            Instant now = clock.instant();
             session.status = McpSession.ENDED;
             session.endedAt = now;
             session.updatedAt = now;
             session.openConnections = 0;
             connections.disconnectAll(tenant, id, now);
             runs.stopAll(tenant, id, now);
-        });
-        return found;
+        }
+        return session;
     }
 
     public MetorialPage<McpSession> list(String tenant, MetorialListRequest request) {
         return sessions.page(tenant, request);
     }
 
-    public Optional<McpSession> find(String tenant, UUID id) {
-        return sessions.findInTenant(tenant, id);
+    public McpSession get(String tenant, UUID id) {
+        return sessions.findInTenant(tenant, id).orElseThrow(() -> notFound(id));
     }
 
     /** The session, locked until the transaction ends, so that its connection count stays exact. */
@@ -84,12 +87,15 @@ public class McpSessionService {
     }
 
     /** The session, which must exist (404) and still be active (409) to take new connections, providers or runs. */
-    McpSession requireActive(String tenant, UUID id, String shownId) {
-        McpSession session = sessions.findInTenantForUpdate(tenant, id)
-                .orElseThrow(() -> Failure.notFound(ENTITY, shownId));
+    McpSession requireActive(String tenant, UUID id) {
+        McpSession session = lock(tenant, id).orElseThrow(() -> notFound(id));
         if (!McpSession.ACTIVE.equals(session.status)) {
-            throw Failure.conflict("Session " + shownId + " has ended");
+            throw Failure.conflict("Session " + IdPrefix.SESSION.format(id) + " has ended");
         }
         return session;
+    }
+
+    static Failure notFound(UUID id) {
+        return Failure.notFound(McpSession.ENTITY, IdPrefix.SESSION.format(id));
     }
 }

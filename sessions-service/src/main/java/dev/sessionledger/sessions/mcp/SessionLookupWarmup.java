@@ -1,5 +1,7 @@
 package dev.sessionledger.sessions.mcp;
 
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -20,6 +22,7 @@ public class SessionLookupWarmup {
 
     private static final Logger LOG = Logger.getLogger(SessionLookupWarmup.class);
     private static final String NOBODY = "warm-up";
+    private static final UUID NO_ID = new UUID(0, 0);
 
     @Inject
     SessionLookupService lookup;
@@ -27,7 +30,7 @@ public class SessionLookupWarmup {
     void warm(@Observes StartupEvent start) {
         long began = System.nanoTime();
         try {
-            lookup.lookup(NOBODY, "ses_0000000000000000000000", "spr_0000000000000000000000", "srr_0000000000000000000000");
+            lookup.lookup(NOBODY, NO_ID, NO_ID, NO_ID);
         } catch (Failure expected) {
             // no such session: the answer every warm-up gets
         } catch (RuntimeException e) {
