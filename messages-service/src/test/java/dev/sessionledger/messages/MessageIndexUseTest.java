@@ -6,51 +6,42 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
-import org.postgresql.jdbc.PreferQueryMode;
 
-import dev.sessionledger.commons.testing.QueryPlans;
-import dev.sessionledger.commons.testing.ServiceTest;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+
+import dev.sessionledger.commons.testing.QueryPlans;
+import dev.sessionledger.commons.testing.ServiceTest;
 
 /**
  * EXPLAIN of the statements the message list sends, captured as it runs: each must walk the index
  * its filter names (see V2), in id order, with sequential scans priced out so that the tiny test
  * tables do not hide a missing index. The statements carry their parameters as placeholders, so each
- * is planned as PostgreSQL plans a prepared statement it has no values for (a generic plan), over
- * the simple query protocol, in which the numbered placeholders are the statement's own.
+ * is planned as PostgreSQL plans a prepared statement it has no values for (a generic plan).
  */
 @QuarkusTest
 @ServiceTest
 @QuarkusTestResource(FakeSessionsService.class)
 class MessageIndexUseTest {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\?");
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
+    @Inject
+    DataSource dataSource;
 
     @Inject
     @PersistenceUnitExtension
-    SentStatements statements;
+    RecordedStatements statements;
 
     /** A session with a few messages in a run, and the ids of two of them to page from. */
     private static MessageFixtures session() {
@@ -73,21 +64,9 @@ class MessageIndexUseTest {
     }
 
     private String genericPlan(String sql) {
-        StringBuilder numbered = new StringBuilder();
-        Matcher matcher = PLACEHOLDER.matcher(sql);
-        int n = 0;
-        while (matcher.find()) {
-            matcher.appendReplacement(numbered, "\\$" + ++n);
-        }
-        matcher.appendTail(numbered);
-        PGSimpleDataSource simple = new PGSimpleDataSource();
-        simple.setUrl(url);
-        simple.setUser(user);
-        simple.setPassword(password);
-        simple.setPreferQueryMode(PreferQueryMode.SIMPLE);
         try {
-            return QueryPlans.explain(simple, "(generic_plan) " + numbered);
-        } catch (Exception e) {
+            return QueryPlans.explain(dataSource, sql);
+        } catch (SQLException e) {
             throw new AssertionError("EXPLAIN failed for " + sql, e);
         }
     }

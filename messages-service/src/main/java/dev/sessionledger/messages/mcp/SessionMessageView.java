@@ -2,6 +2,9 @@ package dev.sessionledger.messages.mcp;
 
 import java.time.Instant;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
@@ -25,7 +28,7 @@ public record SessionMessageView(
     }
 
     /** The JSON-RPC message itself and its method. */
-    public record McpMessage(String object, String method, @JsonRawValue String payload) {
+    public record McpMessage(String object, String method, @JsonRawValue @Schema(type = SchemaType.OBJECT, description = "The JSON-RPC message as sent") String payload) {
         public static final String OBJECT = "session.message.mcp_message";
     }
 }

@@ -3,6 +3,9 @@ package dev.sessionledger.sessions.mcp;
 import java.time.Instant;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
 /** The objects the MCP side of the API shows, in Metorial's snake_case shapes. */
@@ -18,7 +21,7 @@ public final class McpViews {
 
     /** Metorial's session participant object, exactly as the Session Participants API documents it. */
     public record ParticipantView(String object, String id, String type, String identifier, String name,
-            @JsonRawValue String data, String providerId, Instant createdAt) {
+            @JsonRawValue @Schema(type = SchemaType.OBJECT, description = "What the participant said of itself") String data, String providerId, Instant createdAt) {
     }
 
     /** The client an MCP connection came from, as its initialize request named it. */

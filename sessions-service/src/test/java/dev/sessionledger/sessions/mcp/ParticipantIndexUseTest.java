@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.sessionledger.commons.testing.ServiceTest;
 import dev.sessionledger.commons.testing.TestTokens;
-import dev.sessionledger.sessions.realtime.GenericPlans;
+import dev.sessionledger.commons.testing.QueryPlans;
 import dev.sessionledger.sessions.realtime.RecordedStatements;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -27,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * EXPLAIN of the statements the participants list sends, recorded as it runs and planned as
- * PostgreSQL plans them for any values ({@link GenericPlans}): each must read from the index named.
+ * PostgreSQL plans them for any values ({@link QueryPlans}): each must read from the index named.
  */
 @QuarkusTest
 @ServiceTest
@@ -63,7 +63,7 @@ class ParticipantIndexUseTest {
         assertFalse(reads.isEmpty(), "no participant read among " + sent);
         List<String> plans = new ArrayList<>();
         for (String read : reads) {
-            plans.add(GenericPlans.explain(dataSource, read));
+            plans.add(QueryPlans.explain(dataSource, read));
         }
         return plans;
     }

@@ -1,6 +1,6 @@
 package dev.sessionledger.sessions.realtime;
 
-import static dev.sessionledger.sessions.realtime.GenericPlans.assertPlanServedBy;
+import static dev.sessionledger.commons.testing.QueryPlans.assertPlanServedBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.sessionledger.commons.testing.QueryPlans;
 import dev.sessionledger.commons.testing.ServiceTest;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +22,7 @@ import io.restassured.specification.RequestSpecification;
 /**
  * EXPLAIN of the statements the RealtimeKit lists send, recorded as a request runs: each filter and
  * order runs from its index, with sequential scans priced out so the tiny test tables cannot hide
- * a missing index ({@link GenericPlans}).
+ * a missing index ({@link QueryPlans}).
  */
 @QuarkusTest
 @ServiceTest
@@ -40,7 +41,7 @@ class RealtimeIndexUseTest {
                 .filter(sql -> List.of(parts).stream().allMatch(p -> sql.toLowerCase(Locale.ROOT).contains(p)))
                 .distinct().toList();
         assertEquals(1, sent.size(), "statements holding " + List.of(parts) + ": " + sent);
-        return GenericPlans.explain(dataSource, sent.get(0));
+        return QueryPlans.explain(dataSource, sent.get(0));
     }
 
     private static Runnable get(RequestSpecification request, String path) {

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.sessionledger.commons.testing.ServiceTest;
-import dev.sessionledger.sessions.realtime.GenericPlans;
+import dev.sessionledger.commons.testing.QueryPlans;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -24,7 +24,7 @@ class RecordingIndexUseTest {
 
     @Test
     void chat_and_transcript_stream_in_index_order() throws Exception {
-        GenericPlans.assertServedBy(dataSource, "rtk_chat_message_session_idx", RecordingReader.CHAT);
-        GenericPlans.assertServedBy(dataSource, "rtk_transcript_segment_session_idx", RecordingReader.TRANSCRIPT);
+        QueryPlans.assertServedBy(dataSource, "rtk_chat_message_session_idx", RecordingReader.CHAT);
+        QueryPlans.assertServedBy(dataSource, "rtk_transcript_segment_session_idx", RecordingReader.TRANSCRIPT);
     }
 }
