@@ -72,11 +72,6 @@ public class MessageFilterParams {
     }
 
     private static List<UUID> ids(IdPrefix prefix, String parameter, List<String> values) {
-        List<UUID> ids = new ArrayList<>();
-        for (String text : QueryStrings.multi(parameter, values, MAX_IDS)) {
-            ids.add(prefix.parse(text).orElseThrow(
-                    () -> Failure.invalid(parameter, "must be ids starting with " + prefix.text() + "_")));
-        }
-        return ids;
+        return new ArrayList<>(prefix.inputs(parameter, QueryStrings.multi(parameter, values, MAX_IDS)));
     }
 }

@@ -1,5 +1,7 @@
 package dev.sessionledger.commons.ids;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,5 +47,14 @@ public enum IdPrefix {
     /** An id given as an input: a malformed one is an invalid-input failure naming {@code field}. */
     public UUID input(String field, String id) {
         return parse(id).orElseThrow(() -> Failure.invalid(field, "must be an id starting with " + text + "_"));
+    }
+
+    /** Several ids given as one input (a list filter): any malformed one is an invalid-input failure naming {@code field}. */
+    public List<UUID> inputs(String field, List<String> ids) {
+        List<UUID> parsed = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            parsed.add(parse(id).orElseThrow(() -> Failure.invalid(field, "must be ids starting with " + text + "_")));
+        }
+        return parsed;
     }
 }

@@ -1,7 +1,6 @@
 package dev.sessionledger.sessions.mcp;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -124,12 +123,7 @@ public class ParticipantListParams {
     }
 
     private static List<UUID> ids(String name, List<String> given, IdPrefix prefix) {
-        List<UUID> ids = new ArrayList<>();
-        for (String value : QueryStrings.multi(name, given, MAX_VALUES)) {
-            ids.add(prefix.parse(value)
-                    .orElseThrow(() -> Failure.invalid(name, "must be ids starting with " + prefix.text() + "_")));
-        }
-        return ids;
+        return prefix.inputs(name, QueryStrings.multi(name, given, MAX_VALUES));
     }
 
     private static Instant instant(String name, List<String> given) {
