@@ -9,57 +9,53 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.ws.rs.core.MultivaluedHashMap;
-import jakarta.ws.rs.core.MultivaluedMap;
-
 import org.junit.jupiter.api.Test;
 
 import dev.sessionledger.commons.errors.Failure;
+import dev.sessionledger.commons.ids.IdPrefix;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.metorial.KeysetFilter;
 import dev.sessionledger.commons.metorial.MetorialCursor;
+import dev.sessionledger.commons.metorial.MetorialListParams;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.params.QueryStrings;
 
 class MetorialQueryTest {
 
-    private static MultivaluedMap<String, String> query(String... pairs) {
-        MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            query.add(pairs[i], pairs[i + 1]);
-        }
-        return query;
+    /** A list request from its paging parameters as an endpoint binds them: each null or one value. */
+    private static MetorialListRequest request(String before, String cursor) {
+        MetorialListParams params = new MetorialListParams();
+        params.before = before == null ? null : List.of(before);
+        params.cursor = cursor == null ? null : List.of(cursor);
+        return params.toRequest(IdPrefix.MESSAGE);
     }
 
     @Test
-    void reads_every_qs_style_of_a_multi_value_parameter() {
-        assertEquals(List.of("a", "b"), QueryStrings.multi(query("type", "a", "type", "b"), "type", 10));
-        assertEquals(List.of("a", "b"), QueryStrings.multi(query("type[]", "a", "type[]", "b"), "type", 10));
-        assertEquals(List.of("a", "b", "c"),
-                QueryStrings.multi(query("type[10]", "c", "type[0]", "a", "type[2]", "b"), "type", 10));
-        assertEquals(List.of(), QueryStrings.multi(query("types", "a", "type[x]", "b", "type", ""), "type", 10));
+    void reads_the_values_of_a_list_parameter_ignoring_empty_ones() {
+        assertEquals(List.of("a", "b"), QueryStrings.multi("type", List.of("a", "", "b"), 10));
+        assertEquals(List.of(), QueryStrings.multi("type", null, 10));
     }
 
     @Test
     void too_many_values_are_a_400_naming_the_parameter() {
-        Failure e = assertThrows(Failure.class,
-                () -> QueryStrings.multi(query("id", "1", "id[]", "2", "id[0]", "3"), "id", 2));
+        Failure e = assertThrows(Failure.class, () -> QueryStrings.multi("id", List.of("1", "2", "3"), 2));
         assertEquals(Failure.Kind.INVALID_INPUT, e.kind());
         assertEquals("id", e.errors().get(0).field());
+        Failure twice = assertThrows(Failure.class, () -> QueryStrings.single("limit", List.of("1", "2")));
+        assertEquals("limit", twice.errors().get(0).field());
     }
 
     @Test
     void a_cursor_names_the_same_anchor_as_after_or_before() {
         UUID id = PrefixedId.newUuid();
         String smg = PrefixedId.format("smg", id);
-        MetorialListRequest after = MetorialListRequest.parse(query("cursor", MetorialCursor.after(smg)), "smg");
+        MetorialListRequest after = request(null, MetorialCursor.after(smg));
         assertEquals(id, after.anchor().id());
         assertFalse(after.anchor().before());
-        MetorialListRequest before = MetorialListRequest.parse(query("cursor", MetorialCursor.before(smg)), "smg");
+        MetorialListRequest before = request(null, MetorialCursor.before(smg));
         assertTrue(before.anchor().before());
         UUID other = PrefixedId.newUuid();
-        MetorialListRequest precedence = MetorialListRequest.parse(
-                query("before", PrefixedId.format("smg", other), "cursor", MetorialCursor.after(smg)), "smg");
+        MetorialListRequest precedence = request(PrefixedId.format("smg", other), MetorialCursor.after(smg));
         assertEquals(other, precedence.anchor().id());
     }
 
@@ -67,7 +63,7 @@ class MetorialQueryTest {
     void a_foreign_or_garbled_cursor_is_a_400_naming_cursor() {
         for (String cursor : List.of("%%%", MetorialCursor.after("ses_0000000000000000000000"), "YWZ0ZXI6")) {
             Failure e = assertThrows(Failure.class,
-                    () -> MetorialListRequest.parse(query("cursor", cursor), "smg"));
+                    () -> request(null, cursor));
             assertEquals("cursor", e.errors().get(0).field());
         }
     }

@@ -3,8 +3,6 @@ package dev.sessionledger.commons.metorial;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.ws.rs.core.MultivaluedMap;
-
 import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.paging.KeysetRequest;
@@ -27,11 +25,6 @@ public record MetorialListRequest(int limit, boolean descending, Anchor anchor) 
 
     /** Where a page starts: just after or just before an id, exclusive. */
     public record Anchor(UUID id, boolean before) {
-    }
-
-    public static MetorialListRequest parse(MultivaluedMap<String, String> query, String idPrefix) {
-        return of(query.get("limit"), query.get("order"), query.get("after"), query.get("before"),
-                query.get(MetorialCursor.PARAMETER), idPrefix);
     }
 
     /** The request of a list's paging parameters, each as given (absent is null). */
