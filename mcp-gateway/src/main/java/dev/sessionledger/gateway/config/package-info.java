@@ -1,0 +1,2 @@
+/** The gateway's configuration, read from the environment (application.properties maps the variables). */
+package dev.sessionledger.gateway.config;

@@ -1,0 +1,17 @@
+package dev.sessionledger.gateway.recording;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One JSON-RPC message as it passed the gateway, with what messages-service records it under.
+ *
+ * @param sender       {@code client} or {@code server}
+ * @param senderId     the participant that sent it
+ * @param authorization the bearer token of the request it came with: the tenant it is recorded in
+ */
+public record RecordedMessage(String sessionId, String authorization, JsonNode payload, String sender,
+        String senderId, String serverSessionId, String providerRunId, String participantId, String idempotencyKey) {
+
+    public static final String CLIENT = "client";
+    public static final String SERVER = "server";
+}
