@@ -368,7 +368,11 @@ public class McpRoute {
         if (event.data().isBlank()) {
             return;
         }
-        if (event.id() != null && !event.id().isEmpty() && !exchange.session.firstSightOfEvent(event.id())) {
+        // A replay after Last-Event-ID repeats an event's id and its data. The id alone is not
+        // enough: the spec wants it unique across a session's streams, but servers number each
+        // stream from the start (the Java SDK's does).
+        if (event.id() != null && !event.id().isEmpty()
+                && !exchange.session.firstSightOfEvent(event.id() + ":" + event.data().length() + ":" + event.data().hashCode())) {
             return;
         }
         try {
