@@ -25,10 +25,6 @@ public interface GatewayConfig {
         /** Time from the request sent to the upstream's answer (its status and headers). */
         @WithDefault("30S")
         Duration readTimeout();
-
-        /** The largest JSON answer the gateway reads whole to record it. */
-        @WithDefault("10485760")
-        int maxJsonAnswerBytes();
     }
 
     /** The sessions the gateway serves. */
