@@ -74,12 +74,17 @@ public class FakeLedger implements QuarkusTestResourceLifecycleManager {
 
     /** Registers a provider in a tenant; returns its id. */
     public static String provider(String tenant, String upstreamUrl, Map<String, String> upstreamHeaders) {
+        return provider(tenant, upstreamUrl, upstreamHeaders, "best_effort");
+    }
+
+    /** Registers a provider with a recording mode in a tenant; returns its id. */
+    public static String provider(String tenant, String upstreamUrl, Map<String, String> upstreamHeaders, String mode) {
         String id = "pro_" + Integer.toString(IDS.incrementAndGet(), 36) + "test";
         ObjectNode provider = JSON.createObjectNode();
         provider.put("id", id);
         provider.put("upstream_url", upstreamUrl);
         provider.set("upstream_headers", JSON.valueToTree(upstreamHeaders));
-        provider.put("recording_mode", "best_effort");
+        provider.put("recording_mode", mode);
         PROVIDERS.put(tenant + "|" + id, provider);
         return id;
     }

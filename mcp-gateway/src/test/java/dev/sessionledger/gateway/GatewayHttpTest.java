@@ -1,6 +1,7 @@
 package dev.sessionledger.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -154,6 +155,27 @@ class GatewayHttpTest {
     }
 
     @Test
+    void a_post_that_does_not_accept_both_answer_types_is_406_and_an_audit_provider_is_not_served_yet() throws Exception {
+        String tenant = TestTokens.newTenant();
+        String token = TestTokens.admin(tenant);
+        String provider = FakeLedger.provider(tenant, upstream.url(), Map.of());
+        int seenBefore = upstream.seen().size();
+        for (String accept : new String[] { "application/json", "text/event-stream" }) {
+            given().header("Authorization", "Bearer " + token).contentType("application/json").accept(accept).body(INITIALIZE)
+                    .when().post("/mcp/" + provider).then().statusCode(406).body("id", equalTo(1));
+        }
+        // no Accept at all (rest-assured always sends one)
+        HttpResponse<String> bare = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + RestAssured.port + "/mcp/" + provider))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(406, bare.statusCode(), bare.body());
+        String audited = FakeLedger.provider(tenant, upstream.url(), Map.of(), "audit");
+        initialize(token, "/mcp/" + audited).then().statusCode(501).body("error.message", containsString("audit"));
+        assertEquals(seenBefore, upstream.seen().size());
+    }
+
+    @Test
     void an_sse_answer_is_streamed_event_by_event_and_the_sessions_are_mapped() throws Exception {
         String tenant = TestTokens.newTenant();
         String token = TestTokens.admin(tenant);
@@ -224,6 +246,39 @@ class GatewayHttpTest {
         JsonNode streamed = FakeLedger.messages(session).get(2);
         assertEquals("notifications/message", streamed.path("payload").path("method").asText());
         assertEquals("server", streamed.path("sender").path("type").asText());
+    }
+
+    @Test
+    void each_message_of_a_batch_is_recorded_as_its_own() {
+        String tenant = TestTokens.newTenant();
+        String token = TestTokens.admin(tenant);
+        String provider = FakeLedger.provider(tenant, upstream.url(), Map.of());
+        String session = initialize(token, "/mcp/" + provider).then().statusCode(200).extract().header("Mcp-Session-Id");
+        post(token, provider, session, "[{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"},"
+                + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":1}}]")
+                .then().statusCode(202);
+        Eventually.within(Duration.ofSeconds(5), () -> FakeLedger.messages(session).size() >= 4);
+        List<JsonNode> messages = FakeLedger.messages(session);
+        assertEquals(List.of("initialize", "result", "notifications/initialized", "notifications/cancelled"),
+                messages.stream().map(m -> m.path("payload").path("method").asText("result")).toList());
+        assertEquals(session + ":c:2", messages.get(2).path("idempotency_key").asText());
+        assertEquals(session + ":c:3", messages.get(3).path("idempotency_key").asText());
+    }
+
+    @Test
+    void an_event_replayed_after_last_event_id_is_recorded_once() {
+        String tenant = TestTokens.newTenant();
+        String token = TestTokens.admin(tenant);
+        String provider = FakeLedger.provider(tenant, upstream.url(), Map.of());
+        String session = initialize(token, "/mcp/" + provider).then().statusCode(200).extract().header("Mcp-Session-Id");
+        given().header("Authorization", "Bearer " + token).header("Mcp-Session-Id", session).accept("text/event-stream")
+                .when().get("/mcp/" + provider).then().statusCode(200);
+        given().header("Authorization", "Bearer " + token).header("Mcp-Session-Id", session).accept("text/event-stream")
+                .header("Last-Event-ID", "g1")
+                .when().get("/mcp/" + provider).then().statusCode(200).body(containsString("id: g1"));
+        Eventually.within(Duration.ofSeconds(2), () -> FakeLedger.messages(session).size() >= 4);
+        assertEquals(List.of("initialize", "result", "notifications/message"), FakeLedger.messages(session).stream()
+                .map(m -> m.path("payload").path("method").asText("result")).toList());
     }
 
     @Test

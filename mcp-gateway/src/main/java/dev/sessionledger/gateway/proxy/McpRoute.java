@@ -143,6 +143,12 @@ public class McpRoute {
         }
         List<JsonNode> ids = JsonRpc.requestIds(body);
         JsonNode id = ids.size() == 1 ? ids.get(0) : null;
+        String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
+        if (!accepts(accept, "application/json") || !accepts(accept, "text/event-stream")) {
+            answer(ctx, 406, JsonRpc.error(json, id, JsonRpc.INVALID_REQUEST,
+                    "Accept must list both application/json and text/event-stream"));
+            return;
+        }
         try {
             Optional<Provider> provider = provider(ctx, caller.get(), id);
             if (provider.isEmpty()) {
@@ -446,6 +452,12 @@ public class McpRoute {
         Optional<Provider> provider = providers.find(caller, providerId);
         if (provider.isEmpty()) {
             answer(ctx, 404, JsonRpc.error(json, id, JsonRpc.NOT_FOUND, "no provider " + providerId));
+        } else if (!Provider.BEST_EFFORT.equals(provider.get().recordingMode())) {
+            // Serving an audit provider with best_effort recording would break its promise that
+            // nothing passes unrecorded; until audit mode is built, it is not served at all.
+            answer(ctx, 501, JsonRpc.error(json, id, JsonRpc.UNAVAILABLE,
+                    "recording mode " + provider.get().recordingMode() + " (audit) is not served by this gateway yet"));
+            return Optional.empty();
         }
         return provider;
     }
@@ -462,6 +474,21 @@ public class McpRoute {
             answer(ctx, 404, JsonRpc.error(json, id, JsonRpc.NOT_FOUND, "no session " + sessionId + "; initialize again"));
         }
         return session;
+    }
+
+    /** Whether an Accept header admits a media type (a wildcard does; no header admits nothing, as the transport requires it). */
+    private static boolean accepts(String accept, String type) {
+        if (accept == null) {
+            return false;
+        }
+        String family = type.substring(0, type.indexOf('/')) + "/*";
+        for (String range : accept.split(",")) {
+            String media = range.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+            if (media.equals(type) || media.equals(family) || media.equals("*/*")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void refused(RoutingContext ctx, Failure failure, JsonNode id) {
