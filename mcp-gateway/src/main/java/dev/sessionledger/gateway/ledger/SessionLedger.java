@@ -42,27 +42,45 @@ public class SessionLedger {
             ObjectNode metadata = json.createObjectNode();
             metadata.putObject("metadata").put("gateway_provider_id", provider.id());
             String session = id(client.createSession(auth, metadata), "session");
-
-            ObjectNode connection = json.createObjectNode();
-            connection.put("transport", "streamable_http");
-            ObjectNode init = connection.putObject("initialize");
-            init.put("method", "initialize");
-            ObjectNode params = init.putObject("params");
-            JsonNode given = initialize.path("params");
-            if (given.hasNonNull("protocolVersion")) {
-                params.set("protocolVersion", given.get("protocolVersion"));
+            try {
+                return parts(auth, provider, initialize, session);
+            } catch (RuntimeException e) {
+                // Half a session (one without its connection or run) must not stay open.
+                closeQuietly(auth, session);
+                throw e;
             }
-            params.set("clientInfo", given.path("clientInfo"));
-            JsonNode connected = body(client.connect(auth, session, connection), "connection");
-
-            ObjectNode attach = json.createObjectNode();
-            attach.put("provider_id", provider.id());
-            JsonNode attached = body(client.attachProvider(auth, session, attach), "server session");
-            String serverSession = attached.path("id").asText();
-            String run = id(client.startRun(auth, session, serverSession), "run");
-            return new LedgerSession(session, connected.path("id").asText(), connected.path("participant_id").asText(),
-                    serverSession, attached.path("participant_id").asText(), run);
         });
+    }
+
+    /** The connection, server session and run of a session just created. */
+    private LedgerSession parts(String auth, Provider provider, JsonNode initialize, String session) {
+        ObjectNode connection = json.createObjectNode();
+        connection.put("transport", "streamable_http");
+        ObjectNode init = connection.putObject("initialize");
+        init.put("method", "initialize");
+        ObjectNode params = init.putObject("params");
+        JsonNode given = initialize.path("params");
+        if (given.hasNonNull("protocolVersion")) {
+            params.set("protocolVersion", given.get("protocolVersion"));
+        }
+        params.set("clientInfo", given.path("clientInfo"));
+        JsonNode connected = body(client.connect(auth, session, connection), "connection");
+
+        ObjectNode attach = json.createObjectNode();
+        attach.put("provider_id", provider.id());
+        JsonNode attached = body(client.attachProvider(auth, session, attach), "server session");
+        String serverSession = attached.path("id").asText();
+        String run = id(client.startRun(auth, session, serverSession), "run");
+        return new LedgerSession(session, connected.path("id").asText(), connected.path("participant_id").asText(),
+                serverSession, attached.path("participant_id").asText(), run);
+    }
+
+    private void closeQuietly(String auth, String session) {
+        try {
+            close(client.end(auth, session));
+        } catch (RuntimeException e) {
+            LOG.warnf("session %s, opened without its connection, could not be ended: %s", session, e.toString());
+        }
     }
 
     /** Disconnects the client and ends the session; a session already ended stays so. */
