@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +51,8 @@ public class FakeLedger implements QuarkusTestResourceLifecycleManager {
     private static final AtomicInteger IDS = new AtomicInteger();
     private static volatile boolean sessionsDown;
     private static volatile boolean messagesDown;
+    /** While set, message writes are accepted and held unanswered until it opens. */
+    private static volatile CountDownLatch messagesStall;
     private static HttpServer server;
 
     @Override
@@ -117,6 +121,13 @@ public class FakeLedger implements QuarkusTestResourceLifecycleManager {
         messagesDown = down;
     }
 
+    /** From now on, message writes are held unanswered; the latch returned lets them go. */
+    public static CountDownLatch stallMessages() {
+        CountDownLatch latch = new CountDownLatch(1);
+        messagesStall = latch;
+        return latch;
+    }
+
     private static void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String tenant = tenantOf(exchange.getRequestHeaders().getFirst("Authorization"));
@@ -127,6 +138,15 @@ public class FakeLedger implements QuarkusTestResourceLifecycleManager {
         }
         Matcher m;
         if ((m = MESSAGES.matcher(path)).matches()) {
+            CountDownLatch held = messagesStall;
+            if (held != null) {
+                try {
+                    held.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                messagesStall = null;
+            }
             if (messagesDown) {
                 reply(exchange, 503, error(503, "unavailable"));
                 return;

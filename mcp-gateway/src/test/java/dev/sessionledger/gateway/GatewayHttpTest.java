@@ -297,18 +297,18 @@ class GatewayHttpTest {
         assertFalse(Double.isNaN(before));
     }
 
-    private static double dropped() {
+    static double dropped() {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith("gateway_messages_dropped_total"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
-    private static Response initialize(String token, String path) {
+    static Response initialize(String token, String path) {
         return given().header("Authorization", "Bearer " + token).contentType("application/json").accept(ACCEPT)
                 .body(INITIALIZE).when().post(path);
     }
 
-    private static Response post(String token, String provider, String session, String body) {
+    static Response post(String token, String provider, String session, String body) {
         var request = given().header("Authorization", "Bearer " + token).contentType("application/json").accept(ACCEPT).body(body);
         if (session != null) {
             request.header("Mcp-Session-Id", session);
