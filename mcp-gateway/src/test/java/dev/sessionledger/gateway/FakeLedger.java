@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +23,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import dev.sessionledger.commons.testing.FakePeers;
 
 /**
  * sessions-service and messages-service as the gateway sees them, on one loopback HTTP server:
@@ -130,10 +131,10 @@ public class FakeLedger implements QuarkusTestResourceLifecycleManager {
 
     private static void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        String tenant = tenantOf(exchange.getRequestHeaders().getFirst("Authorization"));
+        String tenant = FakePeers.tenantOf(exchange.getRequestHeaders().getFirst("Authorization"));
         byte[] raw = exchange.getRequestBody().readAllBytes();
         if (tenant == null) {
-            reply(exchange, 401, error(401, "unauthorized"));
+            FakePeers.reply(exchange, 401, error(401, "unauthorized"));
             return;
         }
         Matcher m;
@@ -148,48 +149,48 @@ public class FakeLedger implements QuarkusTestResourceLifecycleManager {
                 messagesStall = null;
             }
             if (messagesDown) {
-                reply(exchange, 503, error(503, "unavailable"));
+                FakePeers.reply(exchange, 503, error(503, "unavailable"));
                 return;
             }
             JsonNode body = JSON.readTree(raw);
             List<JsonNode> kept = MESSAGES_BY_SESSION.computeIfAbsent(m.group(1), k -> new CopyOnWriteArrayList<>());
             body.path("messages").forEach(kept::add);
-            reply(exchange, 200, JSON.createObjectNode().put("object", "list"));
+            FakePeers.reply(exchange, 200, JSON.createObjectNode().put("object", "list"));
             return;
         }
         if (sessionsDown) {
-            reply(exchange, 503, error(503, "unavailable"));
+            FakePeers.reply(exchange, 503, error(503, "unavailable"));
             return;
         }
         if ((m = PROVIDER.matcher(path)).matches()) {
             JsonNode provider = PROVIDERS.get(tenant + "|" + m.group(1));
-            reply(exchange, provider == null ? 404 : 200, provider == null ? error(404, "not_found") : provider);
+            FakePeers.reply(exchange, provider == null ? 404 : 200, provider == null ? error(404, "not_found") : provider);
         } else if (path.equals("/sessions")) {
             String id = "ses_" + Integer.toString(IDS.incrementAndGet(), 36) + "fake";
             SESSIONS.add(id);
             event(id, "created");
-            reply(exchange, 201, JSON.createObjectNode().put("object", "session").put("id", id));
+            FakePeers.reply(exchange, 201, JSON.createObjectNode().put("object", "session").put("id", id));
         } else if ((m = DISCONNECT.matcher(path)).matches()) {
             event(m.group(1), "disconnected " + m.group(2));
-            reply(exchange, 200, JSON.createObjectNode().put("id", m.group(2)));
+            FakePeers.reply(exchange, 200, JSON.createObjectNode().put("id", m.group(2)));
         } else if ((m = CONNECTIONS.matcher(path)).matches()) {
             CONNECTION_BODIES.put(m.group(1), JSON.readTree(raw));
             String id = "sco_" + IDS.incrementAndGet();
             event(m.group(1), "connected " + id);
-            reply(exchange, 201, JSON.createObjectNode().put("id", id).put("participant_id", "spt_client" + IDS.incrementAndGet()));
+            FakePeers.reply(exchange, 201, JSON.createObjectNode().put("id", id).put("participant_id", "spt_client" + IDS.incrementAndGet()));
         } else if ((m = RUNS.matcher(path)).matches()) {
             String id = "srr_" + IDS.incrementAndGet();
             event(m.group(1), "run " + id);
-            reply(exchange, 201, JSON.createObjectNode().put("id", id));
+            FakePeers.reply(exchange, 201, JSON.createObjectNode().put("id", id));
         } else if ((m = ATTACH.matcher(path)).matches()) {
             String id = "spr_" + IDS.incrementAndGet();
             event(m.group(1), "attached " + JSON.readTree(raw).path("provider_id").asText());
-            reply(exchange, 201, JSON.createObjectNode().put("id", id).put("participant_id", "spt_server" + IDS.incrementAndGet()));
+            FakePeers.reply(exchange, 201, JSON.createObjectNode().put("id", id).put("participant_id", "spt_server" + IDS.incrementAndGet()));
         } else if ((m = END.matcher(path)).matches()) {
             event(m.group(1), "ended");
-            reply(exchange, 200, JSON.createObjectNode().put("id", m.group(1)).put("status", "ended"));
+            FakePeers.reply(exchange, 200, JSON.createObjectNode().put("id", m.group(1)).put("status", "ended"));
         } else {
-            reply(exchange, 404, error(404, "not_found"));
+            FakePeers.reply(exchange, 404, error(404, "not_found"));
         }
     }
 
@@ -200,28 +201,5 @@ public class FakeLedger implements QuarkusTestResourceLifecycleManager {
     private static JsonNode error(int status, String code) {
         return JSON.createObjectNode().put("__typename", "error").put("ok", false).put("status", status)
                 .put("code", code).put("message", code);
-    }
-
-    private static String tenantOf(String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return null;
-        }
-        String[] parts = authorization.substring("Bearer ".length()).split("\\.");
-        if (parts.length != 3) {
-            return null;
-        }
-        try {
-            return JSON.readTree(Base64.getUrlDecoder().decode(parts[1])).path("tenant").textValue();
-        } catch (IOException | IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static void reply(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 }

@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,12 +15,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import dev.sessionledger.commons.testing.FakePeers;
 
 /**
  * A real HTTP server on the loopback that answers sessions-service's internal session lookup
@@ -130,9 +130,9 @@ public class FakeSessionsService implements QuarkusTestResourceLifecycleManager 
         if (authorization != null) {
             AUTHORIZATION_BY_SESSION.put(session, authorization);
         }
-        String tenant = tenantOf(authorization);
+        String tenant = FakePeers.tenantOf(authorization);
         if (tenant == null) {
-            reply(exchange, 401, Map.of("__typename", "error", "ok", false, "status", 401, "code", "unauthorized"));
+            FakePeers.reply(exchange, 401, Map.of("__typename", "error", "ok", false, "status", 401, "code", "unauthorized"));
             return;
         }
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
@@ -147,7 +147,7 @@ public class FakeSessionsService implements QuarkusTestResourceLifecycleManager 
             missing = "session.provider_run";
         }
         if (missing != null) {
-            reply(exchange, 404, Map.of("__typename", "error", "ok", false, "status", 404, "code", "not_found",
+            FakePeers.reply(exchange, 404, Map.of("__typename", "error", "ok", false, "status", 404, "code", "not_found",
                     "message", "not found", "entity", missing));
             return;
         }
@@ -156,23 +156,7 @@ public class FakeSessionsService implements QuarkusTestResourceLifecycleManager 
         found.put("status", "active");
         found.put("server_session_id", serverSession);
         found.put("provider_run_id", run);
-        reply(exchange, 200, found);
-    }
-
-    private static String tenantOf(String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return null;
-        }
-        String[] parts = authorization.substring("Bearer ".length()).split("\\.");
-        if (parts.length != 3) {
-            return null;
-        }
-        try {
-            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            return claims.path("tenant").textValue();
-        } catch (IOException | IllegalArgumentException e) {
-            return null;
-        }
+        FakePeers.reply(exchange, 200, found);
     }
 
     private static Map<String, String> query(String raw) {
@@ -186,13 +170,5 @@ public class FakeSessionsService implements QuarkusTestResourceLifecycleManager 
             }
         }
         return values;
-    }
-
-    private static void reply(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 }
