@@ -59,8 +59,7 @@ public class ProviderService {
                 return earlier.get();
             }
         }
-        Provider provider = new Provider();
-        provider.stamp(tenant);
+        Provider provider = Provider.newIn(tenant);
         provider.name = request.name();
         provider.upstreamUrl = request.upstreamUrl();
         provider.recordingMode = request.recordingModeOrDefault();

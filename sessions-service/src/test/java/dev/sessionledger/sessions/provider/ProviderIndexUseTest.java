@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -57,15 +56,7 @@ class ProviderIndexUseTest {
     }
 
     private List<String> plansOf(String token, Map<String, String> query) throws SQLException {
-        List<String> sent = statements.during(() -> given().auth().oauth2(token).queryParams(query)
-                .when().get("/providers").then().statusCode(200));
-        List<String> reads = sent.stream().filter(sql -> sql.startsWith("select") && sql.contains(" from mcp_provider "))
-                .toList();
-        assertFalse(reads.isEmpty(), "no provider read among " + sent);
-        List<String> plans = new ArrayList<>();
-        for (String read : reads) {
-            plans.add(QueryPlans.explain(dataSource, read));
-        }
-        return plans;
+        return statements.plansOfReads(dataSource, "mcp_provider", () -> given().auth().oauth2(token)
+                .queryParams(query).when().get("/providers").then().statusCode(200));
     }
 }
