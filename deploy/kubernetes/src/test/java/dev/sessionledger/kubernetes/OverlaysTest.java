@@ -85,6 +85,20 @@ class OverlaysTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void sessions_service_reads_the_provider_headers_key_from_the_encryption_secret(String overlay) throws Exception {
+        Rendered set = ManifestChecks.verify(ManifestChecks.render(overlay), context);
+        Deployment sessions = set.deployments().stream().filter(d -> d.getMetadata().getName().equals("sessions-service"))
+                .findFirst().orElseThrow();
+        var key = sessions.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .filter(e -> e.getName().equals("PROVIDER_HEADERS_KEY")).findFirst().orElseThrow().getValueFrom()
+                .getSecretKeyRef();
+        assertEquals("sessionledger-encryption", key.getName());
+        assertEquals("provider-headers-key", key.getKey());
+        assertTrue(context.externalSecrets().documents("sessionledger-encryption", "provider-headers-key"));
+    }
+
     @Test
     void the_cluster_ingress_routes_as_the_local_gateway_does() throws Exception {
         Rendered set = ManifestChecks.verify(ManifestChecks.render("overlays/prod"), context);
@@ -93,7 +107,9 @@ class OverlaysTest {
         assertEquals(Optional.of("messages-service"), cluster.serviceFor("/sessions/ses_1/messages"));
         assertEquals(Optional.of("sessions-service"), cluster.serviceFor("/sessions/ses_1/connections"));
         assertEquals(Optional.of("threads-service"), cluster.serviceFor("/api/thread-participants"));
+        assertEquals(Optional.of("sessions-service"), cluster.serviceFor("/providers/pro_1"));
         assertEquals(Optional.empty(), cluster.serviceFor("/internal/mcp/sessions/ses_1"));
+        assertEquals(Optional.empty(), cluster.serviceFor("/internal/providers/pro_1"));
         assertEquals(context.gatewayRoutes().routes().stream().map(r -> r.path() + r.service()).toList(),
                 cluster.routes().stream().map(r -> r.path() + r.service()).toList());
     }

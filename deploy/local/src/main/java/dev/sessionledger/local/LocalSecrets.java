@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Secrets the services need locally (link and cursor signing keys), made once and kept under the
- * data directory so that links and cursors survive a restart. For local use only.
+ * Secrets the services need locally (link and cursor signing keys, the provider headers key), made
+ * once and kept under the data directory so that links, cursors and sealed headers survive a
+ * restart. Each is 32 random bytes in URL-safe base64, which every service that reads one decodes
+ * (the headers key must be exactly 32 bytes). For local use only.
  */
 public final class LocalSecrets {
 

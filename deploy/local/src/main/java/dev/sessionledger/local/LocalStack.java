@@ -72,7 +72,7 @@ public final class LocalStack implements AutoCloseable {
         Files.writeString(publicKey, SigningKeys.toPem(keys.getPublic()), StandardCharsets.US_ASCII);
         tokens = writeTokens(new TokenMinter(keys.getPrivate()), data.resolve("tokens.env"));
         Map<String, String> secrets = LocalSecrets.loadOrCreate(data.resolve("secrets.properties"),
-                List.of("REALTIME_DOWNLOADS_SECRET", "THREADS_CURSOR_SECRET"));
+                List.of("REALTIME_DOWNLOADS_SECRET", "THREADS_CURSOR_SECRET", "PROVIDER_HEADERS_KEY"));
 
         Map<String, Integer> ports = new HashMap<>();
         List<ServiceProcess> services = new ArrayList<>();

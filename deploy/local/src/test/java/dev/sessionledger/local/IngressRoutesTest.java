@@ -28,6 +28,8 @@ class IngressRoutesTest {
         expected.put("/sessions/ses_1/messages/smg_2", "messages-service");
         expected.put("/session-participants", "sessions-service");
         expected.put("/session-participants/spt_1", "sessions-service");
+        expected.put("/providers", "sessions-service");
+        expected.put("/providers/pro_1", "sessions-service");
         expected.put("/accounts/demo/realtime/kit/app/sessions", "sessions-service");
         expected.put("/downloads/abc", "sessions-service");
         expected.put("/api/thread-participants", "threads-service");
@@ -40,7 +42,7 @@ class IngressRoutesTest {
     @Test
     void leaves_internal_platform_and_lookalike_paths_unrouted() throws Exception {
         IngressRoutes routes = IngressRoutes.load(MANIFEST);
-        for (String path : new String[] {"/internal/mcp/sessions/ses_1", "/q/health/ready", "/sessionsx",
+        for (String path : new String[] {"/internal/mcp/sessions/ses_1", "/internal/providers/pro_1", "/q/health/ready", "/sessionsx", "/providersx",
                 "/session-participantsx", "/api/threadsx", "/", "/messages", "/sessions/ses_1/messagesx"}) {
             Optional<String> service = routes.serviceFor(path);
             if (path.equals("/sessions/ses_1/messagesx")) {

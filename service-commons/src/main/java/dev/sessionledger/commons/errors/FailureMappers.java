@@ -14,6 +14,7 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -63,6 +64,12 @@ public class FailureMappers {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri, SimpleResourceInfo resource) {
         return answer(JsonFailures.describe(e), uri, resource);
+    }
+
+    /** Ahead of the platform's own mapper of this type, whose body is in no API's envelope. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri, SimpleResourceInfo resource) {
+        return unreadableJson(e, uri, resource);
     }
 
     @ServerExceptionMapper

@@ -29,7 +29,7 @@ public abstract class McpRecord {
     public Instant updatedAt;
 
     /** Gives a new record its id, tenant and creation time, all from one UUIDv7. */
-    void stamp(String tenant) {
+    protected void stamp(String tenant) {
         id = PrefixedId.newUuid();
         tenantId = tenant;
         createdAt = PrefixedId.timestampOf(id);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -55,17 +54,8 @@ class ParticipantIndexUseTest {
 
     /** The plans of the participant reads one list request sends. */
     private List<String> plansOf(World w, Map<String, String> query) throws SQLException {
-        List<String> sent = statements.during(() -> given().auth().oauth2(w.token()).queryParams(query)
-                .when().get("/session-participants").then().statusCode(200));
-        List<String> reads = sent.stream()
-                .filter(sql -> sql.startsWith("select") && sql.contains(" from mcp_participant "))
-                .toList();
-        assertFalse(reads.isEmpty(), "no participant read among " + sent);
-        List<String> plans = new ArrayList<>();
-        for (String read : reads) {
-            plans.add(QueryPlans.explain(dataSource, read));
-        }
-        return plans;
+        return statements.plansOfReads(dataSource, "mcp_participant", () -> given().auth().oauth2(w.token())
+                .queryParams(query).when().get("/session-participants").then().statusCode(200));
     }
 
     /** Asserts the plan reads participants from {@code index}, in its order: no sort step. */
