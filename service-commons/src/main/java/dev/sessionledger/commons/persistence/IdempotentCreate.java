@@ -18,4 +18,7 @@ import jakarta.interceptor.InterceptorBinding;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.METHOD, ElementType.TYPE })
 public @interface IdempotentCreate {
+
+    /** The request header a client names a create's idempotency key in, the same on every API. */
+    String HEADER = "Idempotency-Key";
 }

@@ -26,6 +26,7 @@ import dev.sessionledger.commons.ids.IdPrefix;
 import dev.sessionledger.commons.metorial.MetorialEnvelope;
 import dev.sessionledger.commons.metorial.MetorialListParams;
 import dev.sessionledger.commons.metorial.MetorialPage;
+import dev.sessionledger.commons.persistence.IdempotentCreate;
 import dev.sessionledger.sessions.mcp.McpViews.ConnectionView;
 import dev.sessionledger.sessions.mcp.McpViews.ProviderRunView;
 import dev.sessionledger.sessions.mcp.McpViews.SessionProviderView;
@@ -40,8 +41,6 @@ import dev.sessionledger.sessions.mcp.McpViews.SessionView;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "MCP sessions")
 public class McpSessionResource {
-
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     @Inject
     McpSessionService sessions;
@@ -72,7 +71,7 @@ public class McpSessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a session")
     public Response create(@Valid McpRequests.CreateSession body,
-            @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 200) String idempotencyKey) {
+            @HeaderParam(IdempotentCreate.HEADER) @Size(max = 200) String idempotencyKey) {
         McpSession session = sessions.create(caller.tenant(), body == null ? null : body.metadata(), idempotencyKey);
         return created(McpMapper.toView(session));
     }
@@ -91,7 +90,7 @@ public class McpSessionResource {
             + "the client becomes (or is found to be) a participant.")
     public Response connect(@PathParam("session_id") String sessionId,
             @Valid @NotNull(message = "is required") McpRequests.OpenConnection body,
-            @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 200) String idempotencyKey) {
+            @HeaderParam(IdempotentCreate.HEADER) @Size(max = 200) String idempotencyKey) {
         return created(McpMapper.toView(connections.open(caller.tenant(), session(sessionId), body, idempotencyKey)));
     }
 
@@ -112,7 +111,7 @@ public class McpSessionResource {
             + "(or is found to be) a participant.")
     public Response attach(@PathParam("session_id") String sessionId,
             @Valid @NotNull(message = "is required") McpRequests.AttachProvider body,
-            @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 200) String idempotencyKey) {
+            @HeaderParam(IdempotentCreate.HEADER) @Size(max = 200) String idempotencyKey) {
         return created(McpMapper.toView(providers.attach(caller.tenant(), session(sessionId), body, idempotencyKey)));
     }
 
@@ -129,7 +128,7 @@ public class McpSessionResource {
     @Operation(summary = "Start a provider run")
     public Response startRun(@PathParam("session_id") String sessionId,
             @PathParam("session_provider_id") String providerId,
-            @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 200) String idempotencyKey) {
+            @HeaderParam(IdempotentCreate.HEADER) @Size(max = 200) String idempotencyKey) {
         return created(McpMapper.toView(
                 providers.startRun(caller.tenant(), session(sessionId), provider(providerId), idempotencyKey)));
     }

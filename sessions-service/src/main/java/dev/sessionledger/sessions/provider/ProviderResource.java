@@ -28,6 +28,7 @@ import dev.sessionledger.commons.ids.IdPrefix;
 import dev.sessionledger.commons.metorial.MetorialEnvelope;
 import dev.sessionledger.commons.metorial.MetorialListParams;
 import dev.sessionledger.commons.metorial.MetorialPage;
+import dev.sessionledger.commons.persistence.IdempotentCreate;
 import dev.sessionledger.sessions.provider.ProviderViews.ProviderView;
 
 /**
@@ -39,8 +40,6 @@ import dev.sessionledger.sessions.provider.ProviderViews.ProviderView;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Providers")
 public class ProviderResource {
-
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     @Inject
     ProviderService providers;
@@ -66,7 +65,7 @@ public class ProviderResource {
     @Operation(summary = "Register a provider", description = "Administrators only. A retry with the same "
             + "Idempotency-Key answers with the provider the first request registered.")
     public Response create(@Valid @NotNull(message = "is required") ProviderRequests.CreateProvider body,
-            @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 200) String idempotencyKey) {
+            @HeaderParam(IdempotentCreate.HEADER) @Size(max = 200) String idempotencyKey) {
         Provider provider = providers.create(caller, body, idempotencyKey);
         return Response.status(Response.Status.CREATED).entity(ProviderMapper.toView(provider)).build();
     }

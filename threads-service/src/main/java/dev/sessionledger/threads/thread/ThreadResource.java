@@ -20,6 +20,7 @@ import dev.sessionledger.commons.auth.Caller;
 import dev.sessionledger.commons.errors.ApiErrors;
 import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.Uuids;
+import dev.sessionledger.commons.persistence.IdempotentCreate;
 import dev.sessionledger.threads.errors.ProblemEnvelope;
 
 /** Threads: start one, read one. */
@@ -42,7 +43,7 @@ public class ThreadResource {
     @Operation(summary = "Start a thread", description = "The caller joins it as its first participant. A retry with "
             + "the same Idempotency-Key answers with the thread the first request made.")
     public Response create(@Valid CreateThreadRequest body,
-            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200, message = "must be 1 to {max} characters")
+            @HeaderParam(IdempotentCreate.HEADER) @Size(min = 1, max = 200, message = "must be 1 to {max} characters")
             String idempotencyKey) {
         ChatThread thread = body == null
                 ? service.create(caller, null, null, idempotencyKey)
