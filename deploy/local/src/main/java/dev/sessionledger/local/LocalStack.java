@@ -8,7 +8,6 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +63,7 @@ public final class LocalStack implements AutoCloseable {
 
         log("Starting PostgreSQL on port " + config.postgresPort() + " with its data in " + data.resolve("postgres"));
         supervisor.start(List.of(new LocalDatabase.Server(data.resolve("postgres"), config.postgresPort(),
-                Arrays.stream(StackService.values()).map(StackService::database).toList())), READY_TIMEOUT);
+                StackService.databases())), READY_TIMEOUT);
 
         KeyPair keys = SigningKeys.generate();
         Path publicKey = data.resolve("jwt/public.pem");
@@ -80,10 +79,12 @@ public final class LocalStack implements AutoCloseable {
             int port = config.port(service);
             ports.put(service.serviceName(), port);
             Map<String, String> env = new HashMap<>(secrets);
-            env.put("QUARKUS_DATASOURCE_JDBC_URL",
-                    "jdbc:postgresql://127.0.0.1:" + config.postgresPort() + "/" + service.database());
-            env.put("QUARKUS_DATASOURCE_USERNAME", LocalDatabase.USER);
-            env.put("QUARKUS_DATASOURCE_PASSWORD", "local-only");
+            service.database().ifPresent(database -> {
+                env.put("QUARKUS_DATASOURCE_JDBC_URL",
+                        "jdbc:postgresql://127.0.0.1:" + config.postgresPort() + "/" + database);
+                env.put("QUARKUS_DATASOURCE_USERNAME", LocalDatabase.USER);
+                env.put("QUARKUS_DATASOURCE_PASSWORD", "local-only");
+            });
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
             env.put("MP_JWT_VERIFY_ISSUER", TokenMinter.ISSUER);
             env.put("MP_JWT_VERIFY_AUDIENCES", TokenMinter.AUDIENCE);
@@ -143,8 +144,7 @@ public final class LocalStack implements AutoCloseable {
 
                 A process that dies is started again. Ctrl-C stops everything; the data stays for the next start.
                 %n""", took.toMillis() / 1000.0, base, serviceLines(),
-                config.postgresPort(), String.join(", ", Arrays.stream(StackService.values()).map(StackService::database)
-                        .toList()), config.dataDirectory().resolve("tokens.env"), config.dataDirectory().resolve("logs"),
+                config.postgresPort(), String.join(", ", StackService.databases()), config.dataDirectory().resolve("tokens.env"), config.dataDirectory().resolve("logs"),
                 config.dataDirectory().resolve("run"), config.dataDirectory().resolve("tokens.env"), base, tokens.get("ADMIN_TOKEN"), base);
     }
 
