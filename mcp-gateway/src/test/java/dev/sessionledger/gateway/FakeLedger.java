@@ -29,25 +29,25 @@ import dev.sessionledger.commons.testing.FakePeers;
 /**
  * sessions-service and messages-service as the gateway sees them, on one loopback HTTP server:
  * the provider look-up of the contract {@code GET /internal/providers/{id}} (from providers tests
- * register, per tenant), the MCP write API (sessions, connections, server sessions, runs, end),
- * and messages-service's batch ingest, each call kept for the tests to read. Either side can be
- * made to stop answering.
+ * register, per tenant), the internal API of the gateway's sessions (open, get, activity, end,
+ * per tenant), and messages-service's batch ingest (a message whose idempotency key was stored
+ * before is stored once, as messages-service does), each call kept for the tests to read. Either
+ * side can be made to stop answering.
  */
 public class FakeLedger implements QuarkusTestResourceLifecycleManager {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PROVIDER = Pattern.compile("/internal/providers/([^/]+)");
     private static final Pattern MESSAGES = Pattern.compile("/sessions/([^/]+)/messages");
-    private static final Pattern CONNECTIONS = Pattern.compile("/sessions/([^/]+)/connections");
-    private static final Pattern ATTACH = Pattern.compile("/sessions/([^/]+)/providers");
-    private static final Pattern RUNS = Pattern.compile("/sessions/([^/]+)/providers/([^/]+)/runs");
-    private static final Pattern DISCONNECT = Pattern.compile("/sessions/([^/]+)/connections/([^/]+)/disconnect");
-    private static final Pattern END = Pattern.compile("/sessions/([^/]+)/end");
+    private static final Pattern SESSION = Pattern.compile("/internal/gateway/sessions/([^/]+)(/activity|/end)?");
 
     private static final Map<String, JsonNode> PROVIDERS = new ConcurrentHashMap<>();
     private static final Map<String, List<JsonNode>> MESSAGES_BY_SESSION = new ConcurrentHashMap<>();
     private static final Map<String, List<String>> EVENTS_BY_SESSION = new ConcurrentHashMap<>();
     private static final Map<String, JsonNode> CONNECTION_BODIES = new ConcurrentHashMap<>();
+    private static final Map<String, ObjectNode> GATEWAY_SESSIONS = new ConcurrentHashMap<>();
+    private static final Map<String, String> SESSION_TENANTS = new ConcurrentHashMap<>();
+    private static final Map<String, Boolean> IDEMPOTENCY_KEYS = new ConcurrentHashMap<>();
     private static final List<String> SESSIONS = new CopyOnWriteArrayList<>();
     private static final AtomicInteger IDS = new AtomicInteger();
     private static volatile boolean sessionsDown;
@@ -99,7 +99,20 @@ public class FakeLedger implements QuarkusTestResourceLifecycleManager {
         return new ArrayList<>(MESSAGES_BY_SESSION.getOrDefault(session, List.of()));
     }
 
-    /** What was written about a session in sessions-service: created, connected, attached, run, disconnected, ended. */
+    /** Ends a session as sessions-service's idle sweep, or another replica's DELETE, would. */
+    public static void endElsewhere(String session) {
+        ObjectNode view = GATEWAY_SESSIONS.get(session);
+        view.put("status", "ended");
+        event(session, "ended");
+    }
+
+    /** The upstream's session id kept for a session, or null. */
+    public static String upstreamSession(String session) {
+        JsonNode id = GATEWAY_SESSIONS.get(session).get("upstream_session_id");
+        return id == null || id.isNull() ? null : id.asText();
+    }
+
+    /** What was written about a session in sessions-service: opened (provider, idle timeout), upstream id, activity, ended. */
     public static List<String> events(String session) {
         return new ArrayList<>(EVENTS_BY_SESSION.getOrDefault(session, List.of()));
     }
@@ -154,7 +167,12 @@ public class FakeLedger implements QuarkusTestResourceLifecycleManager {
             }
             JsonNode body = JSON.readTree(raw);
             List<JsonNode> kept = MESSAGES_BY_SESSION.computeIfAbsent(m.group(1), k -> new CopyOnWriteArrayList<>());
-            body.path("messages").forEach(kept::add);
+            for (JsonNode message : body.path("messages")) {
+                String key = message.path("idempotency_key").asText(null);
+                if (key == null || IDEMPOTENCY_KEYS.putIfAbsent(tenant + "|" + m.group(1) + "|" + key, true) == null) {
+                    kept.add(message);
+                }
+            }
             FakePeers.reply(exchange, 200, JSON.createObjectNode().put("object", "list"));
             return;
         }
@@ -165,33 +183,57 @@ public class FakeLedger implements QuarkusTestResourceLifecycleManager {
         if ((m = PROVIDER.matcher(path)).matches()) {
             JsonNode provider = PROVIDERS.get(tenant + "|" + m.group(1));
             FakePeers.reply(exchange, provider == null ? 404 : 200, provider == null ? error(404, "not_found") : provider);
-        } else if (path.equals("/sessions")) {
-            String id = "ses_" + Integer.toString(IDS.incrementAndGet(), 36) + "fake";
-            SESSIONS.add(id);
-            event(id, "created");
-            FakePeers.reply(exchange, 201, JSON.createObjectNode().put("object", "session").put("id", id));
-        } else if ((m = DISCONNECT.matcher(path)).matches()) {
-            event(m.group(1), "disconnected " + m.group(2));
-            FakePeers.reply(exchange, 200, JSON.createObjectNode().put("id", m.group(2)));
-        } else if ((m = CONNECTIONS.matcher(path)).matches()) {
-            CONNECTION_BODIES.put(m.group(1), JSON.readTree(raw));
-            String id = "sco_" + IDS.incrementAndGet();
-            event(m.group(1), "connected " + id);
-            FakePeers.reply(exchange, 201, JSON.createObjectNode().put("id", id).put("participant_id", "spt_client" + IDS.incrementAndGet()));
-        } else if ((m = RUNS.matcher(path)).matches()) {
-            String id = "srr_" + IDS.incrementAndGet();
-            event(m.group(1), "run " + id);
-            FakePeers.reply(exchange, 201, JSON.createObjectNode().put("id", id));
-        } else if ((m = ATTACH.matcher(path)).matches()) {
-            String id = "spr_" + IDS.incrementAndGet();
-            event(m.group(1), "attached " + JSON.readTree(raw).path("provider_id").asText());
-            FakePeers.reply(exchange, 201, JSON.createObjectNode().put("id", id).put("participant_id", "spt_server" + IDS.incrementAndGet()));
-        } else if ((m = END.matcher(path)).matches()) {
-            event(m.group(1), "ended");
-            FakePeers.reply(exchange, 200, JSON.createObjectNode().put("id", m.group(1)).put("status", "ended"));
+        } else if (path.equals("/internal/gateway/sessions")) {
+            open(exchange, tenant, JSON.readTree(raw));
+        } else if ((m = SESSION.matcher(path)).matches()) {
+            ObjectNode view = GATEWAY_SESSIONS.get(m.group(1));
+            if (view == null || !tenant.equals(SESSION_TENANTS.get(m.group(1)))) {
+                FakePeers.reply(exchange, 404, error(404, "not_found"));
+                return;
+            }
+            if ("/activity".equals(m.group(2)) && "active".equals(view.path("status").asText())) {
+                JsonNode upstream = JSON.readTree(raw).path("upstream_session_id");
+                if (upstream.isTextual()) {
+                    view.put("upstream_session_id", upstream.asText());
+                    event(m.group(1), "upstream " + upstream.asText());
+                } else {
+                    event(m.group(1), "activity");
+                }
+            } else if ("/end".equals(m.group(2)) && "active".equals(view.path("status").asText())) {
+                view.put("status", "ended");
+                event(m.group(1), "ended");
+            }
+            FakePeers.reply(exchange, 200, view);
         } else {
             FakePeers.reply(exchange, 404, error(404, "not_found"));
         }
+    }
+
+    /** A session opened from a client's initialize: the provider must be the tenant's. */
+    private static void open(HttpExchange exchange, String tenant, JsonNode body) throws IOException {
+        String provider = body.path("provider_id").asText();
+        JsonNode registered = PROVIDERS.get(tenant + "|" + provider);
+        if (registered == null) {
+            FakePeers.reply(exchange, 404, error(404, "not_found"));
+            return;
+        }
+        String id = "ses_" + Integer.toString(IDS.incrementAndGet(), 36) + "fake";
+        SESSIONS.add(id);
+        SESSION_TENANTS.put(id, tenant);
+        CONNECTION_BODIES.put(id, body);
+        ObjectNode view = JSON.createObjectNode().put("object", "gateway_session").put("session_id", id)
+                .put("status", "active").put("provider_id", provider)
+                .put("connection_id", "sco_" + IDS.incrementAndGet())
+                .put("client_participant_id", "spt_client" + IDS.incrementAndGet())
+                .put("server_session_id", "spr_" + IDS.incrementAndGet())
+                .put("server_participant_id", "spt_server" + IDS.incrementAndGet())
+                .put("provider_run_id", "srr_" + IDS.incrementAndGet())
+                .put("recording_mode", registered.path("recording_mode").asText())
+                .put("idle_timeout_seconds", body.path("idle_timeout_seconds").asInt());
+        view.putNull("upstream_session_id");
+        GATEWAY_SESSIONS.put(id, view);
+        event(id, "opened " + provider + " idle " + body.path("idle_timeout_seconds").asInt());
+        FakePeers.reply(exchange, 201, view);
     }
 
     private static void event(String session, String what) {

@@ -155,7 +155,7 @@ class GatewayHttpTest {
     }
 
     @Test
-    void a_post_that_does_not_accept_both_answer_types_is_406_and_an_audit_provider_is_not_served_yet() throws Exception {
+    void a_post_that_does_not_accept_both_answer_types_is_406() throws Exception {
         String tenant = TestTokens.newTenant();
         String token = TestTokens.admin(tenant);
         String provider = FakeLedger.provider(tenant, upstream.url(), Map.of());
@@ -170,8 +170,6 @@ class GatewayHttpTest {
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(406, bare.statusCode(), bare.body());
-        String audited = FakeLedger.provider(tenant, upstream.url(), Map.of(), "audit");
-        initialize(token, "/mcp/" + audited).then().statusCode(501).body("error.message", containsString("audit"));
         assertEquals(seenBefore, upstream.seen().size());
     }
 
@@ -236,7 +234,6 @@ class GatewayHttpTest {
                 .then().statusCode(200);
         Eventually.within(Duration.ofSeconds(5), () -> FakeLedger.events(session).contains("ended"));
         List<String> events = FakeLedger.events(session);
-        assertTrue(events.get(events.size() - 2).startsWith("disconnected "), events.toString());
         assertEquals("ended", events.get(events.size() - 1));
         RawUpstream.Seen delete = upstream.seen().stream().filter(s -> "DELETE".equals(s.method())).reduce((a, b) -> b).orElseThrow();
         assertEquals(RawUpstream.SESSION, delete.sessionId());
@@ -261,8 +258,8 @@ class GatewayHttpTest {
         List<JsonNode> messages = FakeLedger.messages(session);
         assertEquals(List.of("initialize", "result", "notifications/initialized", "notifications/cancelled"),
                 messages.stream().map(m -> m.path("payload").path("method").asText("result")).toList());
-        assertEquals(session + ":c:2", messages.get(2).path("idempotency_key").asText());
-        assertEquals(session + ":c:3", messages.get(3).path("idempotency_key").asText());
+        assertTrue(messages.get(2).path("idempotency_key").asText().matches(session + ":c:[0-9a-f]{8}:2"), messages.toString());
+        assertTrue(messages.get(3).path("idempotency_key").asText().matches(session + ":c:[0-9a-f]{8}:3"), messages.toString());
     }
 
     @Test

@@ -67,9 +67,9 @@ class McpClientThroughGatewayTest {
 
         String session = gateway.sessionId;
         assertTrue(session.startsWith("ses_"), session);
-        JsonNode connection = FakeLedger.connection(session);
-        assertEquals("streamable_http", connection.path("transport").asText());
-        assertEquals("gateway-test-client", connection.path("initialize").path("params").path("clientInfo").path("name").asText());
+        JsonNode opened = FakeLedger.connection(session);
+        assertEquals(provider, opened.path("provider_id").asText());
+        assertEquals("gateway-test-client", opened.path("initialize").path("params").path("clientInfo").path("name").asText());
 
         // the ledger's token never went upstream; the provider's own header did, on every request
         List<UpstreamMcpServer.Seen> seen = upstream.seen().stream().filter(s -> "upstream-secret".equals(s.apiKey())).toList();
@@ -78,11 +78,13 @@ class McpClientThroughGatewayTest {
 
         Eventually.within(Duration.ofSeconds(10), () -> FakeLedger.events(session).contains("ended"));
         List<String> events = FakeLedger.events(session);
-        assertEquals("created", events.get(0));
-        assertTrue(events.get(1).startsWith("connected "), events.toString());
-        assertEquals("attached " + provider, events.get(2));
-        assertTrue(events.get(3).startsWith("run "), events.toString());
-        assertTrue(events.get(4).startsWith("disconnected "), events.toString());
+        assertEquals("opened " + provider + " idle 1800", events.get(0));
+        // the upstream's own session id was kept in sessions-service before the client went on
+        String upstreamSession = FakeLedger.upstreamSession(session);
+        assertNotNull(upstreamSession);
+        assertEquals("upstream " + upstreamSession, events.get(1));
+        assertTrue(seen.stream().skip(1).allMatch(s -> upstreamSession.equals(s.sessionId())), seen.toString());
+        assertEquals("ended", events.get(events.size() - 1));
 
         // initialize, its result, initialized, tools/list and its result, echo and its result,
         // count, 3 progress notifications and its result

@@ -11,6 +11,8 @@ public interface GatewayConfig {
 
     Upstream upstream();
 
+    Providers providers();
+
     Sessions sessions();
 
     Recording recording();
@@ -27,12 +29,31 @@ public interface GatewayConfig {
         Duration readTimeout();
     }
 
+    /** The provider registry in sessions-service. */
+    interface Providers {
+
+        /**
+         * How long a provider looked up is used without asking again: a change to it (a new
+         * upstream, new headers, its removal) reaches a replica within this time.
+         */
+        @WithDefault("10S")
+        Duration cacheTtl();
+
+        /** Most providers a replica keeps looked up. */
+        @WithDefault("10000")
+        int cacheSize();
+    }
+
     /** The sessions the gateway serves. */
     interface Sessions {
 
-        /** A session without a request for this long is ended. */
+        /** A session without a request for this long is ended (by sessions-service). */
         @WithDefault("30M")
         Duration idleTimeout();
+
+        /** At most this often a replica tells sessions-service that a session's traffic passed (and at most a tenth of the idle timeout). */
+        @WithDefault("5S")
+        Duration reportInterval();
     }
 
     /** best_effort recording through messages-service. */
@@ -49,5 +70,12 @@ public interface GatewayConfig {
         /** How long a message waits for others to share its write. */
         @WithDefault("50MS")
         Duration flushInterval();
+
+        /**
+         * How long a batch messages-service did not take is tried again (with back-off) before its
+         * messages are counted as dropped; its idempotency keys make a retry store nothing twice.
+         */
+        @WithDefault("30S")
+        Duration retryFor();
     }
 }

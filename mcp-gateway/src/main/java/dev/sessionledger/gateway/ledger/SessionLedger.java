@@ -1,5 +1,7 @@
 package dev.sessionledger.gateway.ledger;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -14,13 +16,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.peers.PeerFailures;
 import dev.sessionledger.gateway.caller.GatewayCaller;
+import dev.sessionledger.gateway.config.GatewayConfig;
 import dev.sessionledger.gateway.providers.Provider;
 
 /**
- * Writes an MCP session's life into sessions-service: on {@code initialize} the session, the client's
- * connection (its participant), the server session (the provider's participant) and a run; at the end,
- * the connection's disconnect and the session's end. The caller's own token goes with each call, so
- * sessions-service applies its tenant.
+ * A session's life in sessions-service: opened on {@code initialize} (the session, the client's
+ * connection and participant, the server session and the provider's participant, a run, in one
+ * call and one transaction there), read by any replica that is asked to serve it, touched as
+ * traffic passes, ended. The caller's own token goes with each call, so sessions-service applies
+ * its tenant.
  */
 @ApplicationScoped
 public class SessionLedger {
@@ -33,30 +37,17 @@ public class SessionLedger {
     LedgerRestClient client;
 
     @Inject
+    GatewayConfig config;
+
+    @Inject
     ObjectMapper json;
 
     /** @param initialize the client's {@code initialize} request, as it sent it */
     public LedgerSession open(GatewayCaller caller, Provider provider, JsonNode initialize) {
-        return PeerFailures.call(PEER, "The session cannot be recorded", () -> {
-            String auth = caller.authorization();
-            ObjectNode metadata = json.createObjectNode();
-            metadata.putObject("metadata").put("gateway_provider_id", provider.id());
-            String session = id(client.createSession(auth, metadata), "session");
-            try {
-                return parts(auth, provider, initialize, session);
-            } catch (RuntimeException e) {
-                // Half a session (one without its connection or run) must not stay open.
-                closeQuietly(auth, session);
-                throw e;
-            }
-        });
-    }
-
-    /** The connection, server session and run of a session just created. */
-    private LedgerSession parts(String auth, Provider provider, JsonNode initialize, String session) {
-        ObjectNode connection = json.createObjectNode();
-        connection.put("transport", "streamable_http");
-        ObjectNode init = connection.putObject("initialize");
+        ObjectNode body = json.createObjectNode();
+        body.put("provider_id", provider.id());
+        body.put("idle_timeout_seconds", Math.max(1, config.sessions().idleTimeout().toSeconds()));
+        ObjectNode init = body.putObject("initialize");
         init.put("method", "initialize");
         ObjectNode params = init.putObject("params");
         JsonNode given = initialize.path("params");
@@ -64,62 +55,63 @@ public class SessionLedger {
             params.set("protocolVersion", given.get("protocolVersion"));
         }
         params.set("clientInfo", given.path("clientInfo"));
-        JsonNode connected = body(client.connect(auth, session, connection), "connection");
-
-        ObjectNode attach = json.createObjectNode();
-        attach.put("provider_id", provider.id());
-        JsonNode attached = body(client.attachProvider(auth, session, attach), "server session");
-        String serverSession = attached.path("id").asText();
-        String run = id(client.startRun(auth, session, serverSession), "run");
-        return new LedgerSession(session, connected.path("id").asText(), connected.path("participant_id").asText(),
-                serverSession, attached.path("participant_id").asText(), run);
+        return PeerFailures.call(PEER, "The session cannot be recorded",
+                () -> session(client.open(caller.authorization(), body), "session").orElseThrow(
+                        () -> Failure.notFound("provider", provider.id())));
     }
 
-    private void closeQuietly(String auth, String session) {
-        try {
-            close(client.end(auth, session));
-        } catch (RuntimeException e) {
-            LOG.warnf("session %s, opened without its connection, could not be ended: %s", session, e.toString());
+    /** The session, when sessions-service has it for the caller's tenant. */
+    public Optional<LedgerSession> find(GatewayCaller caller, String sessionId) {
+        return PeerFailures.call(PEER, "The session cannot be looked up",
+                () -> session(client.get(caller.authorization(), sessionId), "session"));
+    }
+
+    /**
+     * Traffic passed; the upstream's session id is kept when given. The answer says whether the
+     * session is still open (it may have been ended elsewhere); empty when it is gone.
+     */
+    public Optional<LedgerSession> touch(GatewayCaller caller, String sessionId, String upstreamSessionId) {
+        ObjectNode body = json.createObjectNode();
+        if (upstreamSessionId != null) {
+            body.put("upstream_session_id", upstreamSessionId);
         }
+        return PeerFailures.call(PEER, "The session cannot be recorded",
+                () -> session(client.touch(caller.authorization(), sessionId, body), "upstream session"));
     }
 
-    /** Disconnects the client and ends the session; a session already ended stays so. */
-    public void end(GatewayCaller caller, LedgerSession session) {
+    /** Disconnects the client and ends the session; a session already ended stays so. Never throws. */
+    public void end(GatewayCaller caller, String sessionId) {
         try {
-            PeerFailures.call(PEER, "The session's end cannot be recorded", () -> {
-                close(client.disconnect(caller.authorization(), session.sessionId(), session.connectionId()));
-                close(client.end(caller.authorization(), session.sessionId()));
-                return null;
-            });
+            PeerFailures.call(PEER, "The session's end cannot be recorded",
+                    () -> session(client.end(caller.authorization(), sessionId), "session"));
         } catch (Failure e) {
-            LOG.warnf("session %s could not be ended in sessions-service: %s", session.sessionId(), e.getMessage());
+            // sessions-service ends it when its idle timeout passes.
+            LOG.warnf("session %s could not be ended in sessions-service now: %s", sessionId, e.getMessage());
         }
     }
 
-    private static void close(Response response) {
-        try (response) {
-            if (response.getStatus() >= 500) {
-                throw new IllegalStateException("sessions-service answered " + response.getStatus());
-            }
-        }
-    }
-
-    private static String id(Response response, String what) {
-        return body(response, what).path("id").asText();
-    }
-
-    private static JsonNode body(Response response, String what) {
+    /** A session answer: the session, empty for a 404, a refusal for another 4xx, a failure otherwise. */
+    private static Optional<LedgerSession> session(Response response, String what) {
         try (response) {
             int status = response.getStatus();
             if (status == 200 || status == 201) {
-                return response.readEntity(JsonNode.class);
+                JsonNode s = response.readEntity(JsonNode.class);
+                return Optional.of(new LedgerSession(s.path("session_id").asText(), s.path("provider_id").asText(),
+                        s.path("connection_id").asText(), s.path("client_participant_id").asText(),
+                        s.path("server_session_id").asText(), s.path("server_participant_id").asText(),
+                        s.path("provider_run_id").asText(), s.path("recording_mode").asText(),
+                        s.path("upstream_session_id").isTextual() ? s.path("upstream_session_id").asText() : null,
+                        "active".equals(s.path("status").asText())));
+            }
+            if (status == 404) {
+                return Optional.empty();
             }
             if (status >= 400 && status < 500) {
                 JsonNode error = response.hasEntity() ? response.readEntity(JsonNode.class) : null;
                 String message = error == null ? "refused" : error.path("message").asText("refused");
                 throw Failure.invalid(what, message);
             }
-            throw new IllegalStateException("sessions-service answered " + status + " creating the " + what);
+            throw new IllegalStateException("sessions-service answered " + status + " for the " + what);
         }
     }
 }

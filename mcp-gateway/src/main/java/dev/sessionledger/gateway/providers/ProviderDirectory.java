@@ -4,6 +4,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,14 +18,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.sessionledger.commons.peers.PeerFailures;
 import dev.sessionledger.gateway.caller.GatewayCaller;
+import dev.sessionledger.gateway.config.GatewayConfig;
 
 /**
  * Finds the provider a request names, in the caller's tenant, through sessions-service. An unknown
  * provider and another tenant's are the same answer (empty); a sessions-service that does not answer
  * is a {@code Failure} of kind unavailable, through {@link PeerFailures}.
+ *
+ * <p>A provider found is kept for {@code gateway.providers.cache-ttl} per tenant and id, so that
+ * the requests of a session cost no call to sessions-service; any caller of the tenant may read a
+ * provider, so one caller's look-up serves the others of its tenant. An unknown provider is not
+ * kept: one registered a moment later is found at once.
  */
 @ApplicationScoped
 public class ProviderDirectory {
+
+    private record Key(String tenant, String providerId) {
+    }
+
+    private record Found(Provider provider, long expiresNanos) {
+    }
+
+    private final Map<Key, Found> found = new ConcurrentHashMap<>();
 
     @Inject
     @RestClient
@@ -33,9 +48,30 @@ public class ProviderDirectory {
     @Inject
     ProviderDirectory self;
 
+    @Inject
+    GatewayConfig config;
+
     public Optional<Provider> find(GatewayCaller caller, String providerId) {
-        return PeerFailures.call("sessions-service", "Providers cannot be looked up",
+        Key key = new Key(caller.tenant(), providerId);
+        long now = System.nanoTime();
+        Found kept = found.get(key);
+        if (kept != null && now - kept.expiresNanos() < 0) {
+            return Optional.of(kept.provider());
+        }
+        Optional<Provider> provider = PeerFailures.call("sessions-service", "Providers cannot be looked up",
                 () -> self.lookup(caller.authorization(), providerId));
+        if (provider.isEmpty()) {
+            found.remove(key);
+            return provider;
+        }
+        if (found.size() >= config.providers().cacheSize()) {
+            found.values().removeIf(f -> now - f.expiresNanos() >= 0);
+            if (found.size() >= config.providers().cacheSize()) {
+                found.clear();
+            }
+        }
+        found.put(key, new Found(provider.get(), now + config.providers().cacheTtl().toNanos()));
+        return provider;
     }
 
     /**

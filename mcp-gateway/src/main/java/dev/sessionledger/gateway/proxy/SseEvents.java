@@ -8,8 +8,10 @@ import io.vertx.core.buffer.Buffer;
 
 /**
  * Reads a {@code text/event-stream} as its chunks pass, and hands on each event once its blank line
- * has arrived. It only observes: the chunks themselves go to the client unchanged, as they come.
- * Lines are cut on bytes, so a UTF-8 character split between two chunks is decoded whole.
+ * has arrived. Lines are cut on bytes, so a UTF-8 character split between two chunks is decoded
+ * whole. Observing (best_effort), it hands on events with data, and the chunks go to the client
+ * as they come; keeping the bytes (audit), it hands on every block up to its blank line, with its
+ * bytes exactly as they came, so that the block reaches the client only once it is recorded.
  */
 final class SseEvents {
 
@@ -17,22 +19,36 @@ final class SseEvents {
     private static final int MAX_LINE_BYTES = 16 * 1024 * 1024;
 
     private final Consumer<SseEvent> sink;
+    private final boolean keepBytes;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream block = new ByteArrayOutputStream();
     private boolean lineTooLong;
     private StringBuilder data;
     private String id;
     private String event;
 
-    SseEvents(Consumer<SseEvent> sink) {
-        this.sink = sink;
+    /** Hands on events with data; the chunks are the caller's to pass. */
+    static SseEvents observing(Consumer<SseEvent> sink) {
+        return new SseEvents(sink, false);
     }
 
+    /** Hands on every block with its bytes ({@link SseEvent#bytes()}); a block over the line limit fails the feed. */
+    static SseEvents keepingBytes(Consumer<SseEvent> sink) {
+        return new SseEvents(sink, true);
+    }
+
+    private SseEvents(Consumer<SseEvent> sink, boolean keepBytes) {
+        this.sink = sink;
+        this.keepBytes = keepBytes;
+    }
+
+    /** @throws IllegalStateException keeping bytes, for a block larger than the limit */
     void feed(Buffer chunk) {
         byte[] bytes = chunk.getBytes();
         int start = 0;
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == '\n') {
-                append(bytes, start, i - start);
+                append(bytes, start, i - start + 1);
                 endLine();
                 start = i + 1;
             }
@@ -40,14 +56,23 @@ final class SseEvents {
         append(bytes, start, bytes.length - start);
     }
 
-    /** The stream ended: an event without its closing blank line is not dispatched, as the SSE standard says. */
-    void end() {
+    /**
+     * The stream ended: an event without its closing blank line is not dispatched, as the SSE
+     * standard says; keeping bytes, what came of it is returned, to pass on as it is.
+     */
+    Buffer end() {
+        Buffer rest = Buffer.buffer(block.toByteArray()).appendBytes(line.toByteArray());
         line.reset();
+        block.reset();
         data = null;
+        return keepBytes ? rest : Buffer.buffer();
     }
 
     private void append(byte[] bytes, int offset, int length) {
         if (line.size() + length > MAX_LINE_BYTES) {
+            if (keepBytes) {
+                throw new IllegalStateException("an SSE line of the upstream is longer than " + MAX_LINE_BYTES + " bytes");
+            }
             lineTooLong = true;
             return;
         }
@@ -55,10 +80,19 @@ final class SseEvents {
     }
 
     private void endLine() {
+        if (keepBytes) {
+            if (block.size() + line.size() > MAX_LINE_BYTES) {
+                throw new IllegalStateException("an SSE event of the upstream is larger than " + MAX_LINE_BYTES + " bytes");
+            }
+            block.writeBytes(line.toByteArray());
+        }
         String text = line.toString(StandardCharsets.UTF_8);
         boolean dropped = lineTooLong;
         line.reset();
         lineTooLong = false;
+        if (text.endsWith("\n")) {
+            text = text.substring(0, text.length() - 1);
+        }
         if (text.endsWith("\r")) {
             text = text.substring(0, text.length() - 1);
         }
@@ -92,8 +126,11 @@ final class SseEvents {
     }
 
     private void dispatch() {
-        if (data != null) {
-            sink.accept(new SseEvent(id, event, data.toString()));
+        if (keepBytes) {
+            sink.accept(new SseEvent(id, event, data == null ? null : data.toString(), Buffer.buffer(block.toByteArray())));
+            block.reset();
+        } else if (data != null) {
+            sink.accept(new SseEvent(id, event, data.toString(), null));
         }
         data = null;
         event = null;

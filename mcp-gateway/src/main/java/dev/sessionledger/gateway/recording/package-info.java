@@ -1,2 +1,5 @@
-/** Recording of every JSON-RPC message through messages-service (best_effort: bounded buffer, batches, dropped counted). */
+/**
+ * Recording of every JSON-RPC message through messages-service: best_effort (bounded buffer,
+ * batches, retries, what is lost counted) or audit (recorded before it is passed on).
+ */
 package dev.sessionledger.gateway.recording;

@@ -8,20 +8,18 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.sessionledger.gateway.caller.GatewayCaller;
 import dev.sessionledger.gateway.ledger.LedgerSession;
-import dev.sessionledger.gateway.providers.Provider;
 
 /**
- * One MCP session served by the gateway: its ledger records, the upstream's own session id, the
- * sequence of each direction's messages (the idempotency keys of their records) and the SSE event
- * ids already recorded, so an event replayed after {@code Last-Event-ID} is recorded once.
+ * One MCP session as this replica serves it: what sessions-service keeps of it (any replica can
+ * load it), the sequence of each direction's messages passed here (with the replica's own id, the
+ * idempotency keys of their records), and the SSE events already recorded, so that an event
+ * replayed after {@code Last-Event-ID} is recorded once.
  */
 public final class GatewaySession {
 
     private static final int REMEMBERED_EVENT_IDS = 10_000;
 
-    private final LedgerSession ledger;
     private final String tenant;
-    private final String providerId;
     private final AtomicLong clientSequence = new AtomicLong();
     private final AtomicLong serverSequence = new AtomicLong();
     private final Set<String> recordedEvents = Collections.newSetFromMap(new LinkedHashMap<>() {
@@ -30,20 +28,23 @@ public final class GatewaySession {
             return size() > REMEMBERED_EVENT_IDS;
         }
     });
-    private volatile String upstreamSessionId;
-    private volatile GatewayCaller lastCaller;
+    private volatile LedgerSession ledger;
     private volatile long lastUsedNanos;
+    private volatile long lastReportedNanos;
 
-    GatewaySession(LedgerSession ledger, GatewayCaller caller, Provider provider, long nowNanos) {
+    GatewaySession(LedgerSession ledger, String tenant, long nowNanos) {
         this.ledger = ledger;
-        this.tenant = caller.tenant();
-        this.providerId = provider.id();
-        this.lastCaller = caller;
+        this.tenant = tenant;
         this.lastUsedNanos = nowNanos;
+        this.lastReportedNanos = nowNanos;
     }
 
     public LedgerSession ledger() {
         return ledger;
+    }
+
+    void ledger(LedgerSession current) {
+        ledger = current;
     }
 
     public String id() {
@@ -51,30 +52,30 @@ public final class GatewaySession {
     }
 
     public String upstreamSessionId() {
-        return upstreamSessionId;
-    }
-
-    public void upstreamSessionId(String id) {
-        upstreamSessionId = id;
+        return ledger.upstreamSessionId();
     }
 
     /** Whether a request of this caller for this provider may use the session. */
-    public boolean servesFor(GatewayCaller caller, String provider) {
-        return tenant.equals(caller.tenant()) && providerId.equals(provider);
+    boolean servesFor(GatewayCaller caller, String provider) {
+        return tenant.equals(caller.tenant()) && ledger.providerId().equals(provider);
     }
 
-    /** The caller of the latest request: its token ends the session when it goes idle. */
-    public GatewayCaller lastCaller() {
-        return lastCaller;
-    }
-
-    void touch(GatewayCaller caller, long nowNanos) {
-        lastCaller = caller;
+    void used(long nowNanos) {
         lastUsedNanos = nowNanos;
     }
 
     long lastUsedNanos() {
         return lastUsedNanos;
+    }
+
+    /** True, once per interval, when sessions-service should hear that traffic passed. */
+    boolean reportDue(long nowNanos, long intervalNanos) {
+        long last = lastReportedNanos;
+        if (nowNanos - last < intervalNanos) {
+            return false;
+        }
+        lastReportedNanos = nowNanos;
+        return true;
     }
 
     /** The next sequence number of a message the client sent. */
@@ -87,10 +88,10 @@ public final class GatewaySession {
         return serverSequence.incrementAndGet();
     }
 
-    /** True the first time an SSE event id is seen in this session. */
-    public boolean firstSightOfEvent(String eventId) {
+    /** True the first time an SSE event is seen in this session. */
+    public boolean firstSightOfEvent(String eventKey) {
         synchronized (recordedEvents) {
-            return recordedEvents.add(eventId);
+            return recordedEvents.add(eventKey);
         }
     }
 }
