@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,7 +54,8 @@ public class FakeLedger implements QuarkusTestResourceLifecycleManager {
     private static volatile boolean sessionsDown;
     private static volatile boolean messagesDown;
     /** While set, message writes are accepted and held unanswered until it opens. */
-    private static volatile CountDownLatch messagesStall;
+    private static final AtomicReference<CountDownLatch> MESSAGES_STALL = new AtomicReference<>();
+    private static final AtomicInteger HELD_WRITES = new AtomicInteger();
     private static HttpServer server;
 
     @Override
@@ -106,6 +108,24 @@ public class FakeLedger implements QuarkusTestResourceLifecycleManager {
         event(session, "ended");
     }
 
+    /**
+     * A session opened through another replica of the gateway, whose upstream gave it
+     * {@code upstreamSession}: this replica has never seen it. Returns its id.
+     */
+    public static String openedElsewhere(String tenant, String provider, String upstreamSession) {
+        String id = "ses_" + Integer.toString(IDS.incrementAndGet(), 36) + "elsewhere";
+        SESSIONS.add(id);
+        SESSION_TENANTS.put(id, tenant);
+        ObjectNode view = JSON.createObjectNode().put("object", "gateway_session").put("session_id", id)
+                .put("status", "active").put("provider_id", provider).put("connection_id", "sco_x")
+                .put("client_participant_id", "spt_clientx").put("server_session_id", "spr_x")
+                .put("server_participant_id", "spt_serverx").put("provider_run_id", "srr_x")
+                .put("recording_mode", PROVIDERS.get(tenant + "|" + provider).path("recording_mode").asText())
+                .put("upstream_session_id", upstreamSession);
+        GATEWAY_SESSIONS.put(id, view);
+        return id;
+    }
+
     /** The upstream's session id kept for a session, or null. */
     public static String upstreamSession(String session) {
         JsonNode id = GATEWAY_SESSIONS.get(session).get("upstream_session_id");
@@ -127,6 +147,11 @@ public class FakeLedger implements QuarkusTestResourceLifecycleManager {
         return List.copyOf(SESSIONS);
     }
 
+    /** Message writes held by a stall right now. */
+    public static int heldWrites() {
+        return HELD_WRITES.get();
+    }
+
     public static void sessionsDown(boolean down) {
         sessionsDown = down;
     }
@@ -135,10 +160,13 @@ public class FakeLedger implements QuarkusTestResourceLifecycleManager {
         messagesDown = down;
     }
 
-    /** From now on, message writes are held unanswered; the latch returned lets them go. */
+    /**
+     * From now on, message writes are held unanswered; the latch returned lets them go. A stall set
+     * while an earlier one holds writes stays for the writes after them.
+     */
     public static CountDownLatch stallMessages() {
         CountDownLatch latch = new CountDownLatch(1);
-        messagesStall = latch;
+        MESSAGES_STALL.set(latch);
         return latch;
     }
 
@@ -152,14 +180,17 @@ public class FakeLedger implements QuarkusTestResourceLifecycleManager {
         }
         Matcher m;
         if ((m = MESSAGES.matcher(path)).matches()) {
-            CountDownLatch held = messagesStall;
+            CountDownLatch held = MESSAGES_STALL.get();
             if (held != null) {
+                HELD_WRITES.incrementAndGet();
                 try {
                     held.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } finally {
+                    HELD_WRITES.decrementAndGet();
                 }
-                messagesStall = null;
+                MESSAGES_STALL.compareAndSet(held, null);
             }
             if (messagesDown) {
                 FakePeers.reply(exchange, 503, error(503, "unavailable"));

@@ -64,6 +64,11 @@ class McpClientThroughGatewayTest {
         assertEquals(direct.count, gateway.count);
         assertEquals(List.of("step 1", "step 2", "step 3"), gateway.progress);
         assertEquals(direct.progress, gateway.progress);
+        // a server-to-client request (sampling) reached the client through the gateway, and its answer went back
+        assertEquals(List.of("which colour?"), gateway.sampled);
+        assertEquals(direct.ask, gateway.ask);
+        assertEquals("the client said: blue, for which colour?",
+                ((McpSchema.TextContent) gateway.ask.content().get(0)).text());
 
         String session = gateway.sessionId;
         assertTrue(session.startsWith("ses_"), session);
@@ -87,8 +92,9 @@ class McpClientThroughGatewayTest {
         assertEquals("ended", events.get(events.size() - 1));
 
         // initialize, its result, initialized, tools/list and its result, echo and its result,
-        // count, 3 progress notifications and its result
-        Eventually.within(Duration.ofSeconds(10), () -> FakeLedger.messages(session).size() >= 12);
+        // count, 3 progress notifications and its result, ask, the server's sampling request, the
+        // client's answer to it, and ask's result
+        Eventually.within(Duration.ofSeconds(10), () -> FakeLedger.messages(session).size() >= 16);
         List<JsonNode> messages = FakeLedger.messages(session);
         List<String> shape = messages.stream().map(McpClientThroughGatewayTest::shape).toList();
         assertEquals(List.of(
@@ -96,7 +102,8 @@ class McpClientThroughGatewayTest {
                 "client tools/list", "server result",
                 "client tools/call", "server result",
                 "client tools/call", "server notifications/progress", "server notifications/progress",
-                "server notifications/progress", "server result"), shape);
+                "server notifications/progress", "server result",
+                "client tools/call", "server sampling/createMessage", "client result", "server result"), shape);
         for (JsonNode message : messages) {
             String sender = message.path("sender").path("type").asText();
             assertEquals(message.path("participant_id").asText(), message.path("sender").path("id").asText());
@@ -113,6 +120,8 @@ class McpClientThroughGatewayTest {
         McpSchema.ListToolsResult tools;
         McpSchema.CallToolResult echo;
         McpSchema.CallToolResult count;
+        McpSchema.CallToolResult ask;
+        final List<String> sampled = new CopyOnWriteArrayList<>();
         final List<String> progress = new CopyOnWriteArrayList<>();
         String sessionId;
     }
@@ -130,6 +139,13 @@ class McpClientThroughGatewayTest {
                 .clientInfo(new McpSchema.Implementation("gateway-test-client", "1.0.0"))
                 .requestTimeout(Duration.ofSeconds(20))
                 .progressConsumer(p -> seen.progress.add(p.message()))
+                .capabilities(McpSchema.ClientCapabilities.builder().sampling().build())
+                .sampling(request -> {
+                    String question = ((McpSchema.TextContent) request.messages().get(0).content()).text();
+                    seen.sampled.add(question);
+                    return McpSchema.CreateMessageResult.builder().role(McpSchema.Role.ASSISTANT)
+                            .content(new McpSchema.TextContent("blue, for " + question)).model("test-model").build();
+                })
                 .build();
         try {
             McpSchema.InitializeResult init = client.initialize();
@@ -137,6 +153,7 @@ class McpClientThroughGatewayTest {
             seen.tools = client.listTools();
             seen.echo = client.callTool(new McpSchema.CallToolRequest("echo", Map.of("text", "hello")));
             seen.count = client.callTool(new McpSchema.CallToolRequest("count", Map.of("n", 3), Map.of("progressToken", "p-1")));
+            seen.ask = client.callTool(new McpSchema.CallToolRequest("ask", Map.of("question", "which colour?")));
         } finally {
             client.closeGracefully();
         }

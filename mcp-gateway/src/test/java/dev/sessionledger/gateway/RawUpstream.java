@@ -28,7 +28,7 @@ final class RawUpstream implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request as this upstream got it. */
-    record Seen(String method, String rpcMethod, String authorization, String sessionId, String apiKey) {
+    record Seen(String method, String rpcMethod, String authorization, String sessionId, String apiKey, String protocolVersion) {
     }
 
     private final HttpServer server;
@@ -59,7 +59,8 @@ final class RawUpstream implements AutoCloseable {
         JsonNode body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
         String rpc = body.path("method").asText(null);
         seen.add(new Seen(exchange.getRequestMethod(), rpc, exchange.getRequestHeaders().getFirst("Authorization"),
-                exchange.getRequestHeaders().getFirst("Mcp-Session-Id"), exchange.getRequestHeaders().getFirst("X-Api-Key")));
+                exchange.getRequestHeaders().getFirst("Mcp-Session-Id"), exchange.getRequestHeaders().getFirst("X-Api-Key"),
+                exchange.getRequestHeaders().getFirst("MCP-Protocol-Version")));
         switch (exchange.getRequestMethod()) {
             case "DELETE" -> {
                 exchange.sendResponseHeaders(200, -1);

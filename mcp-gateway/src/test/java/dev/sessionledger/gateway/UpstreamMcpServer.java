@@ -31,8 +31,9 @@ import io.modelcontextprotocol.spec.McpSchema;
 
 /**
  * A real MCP server (the Java MCP SDK's Streamable HTTP servlet transport, in an embedded Tomcat)
- * with two tools: {@code echo}, and {@code count}, which sends a progress notification per step
- * before its result. It keeps the headers of every request it received, so a test can say what
+ * with three tools: {@code echo}; {@code count}, which sends a progress notification per step
+ * before its result; and {@code ask}, which asks the client to sample a message (a server-to-client
+ * request, answered by the client while the tool call waits) and answers with what it said. It keeps the headers of every request it received, so a test can say what
  * reached it and what did not.
  */
 final class UpstreamMcpServer implements AutoCloseable {
@@ -54,7 +55,7 @@ final class UpstreamMcpServer implements AutoCloseable {
         server = McpServer.sync(transport)
                 .serverInfo("upstream-test-server", "1.0.0")
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
-                .tools(echo(), count())
+                .tools(echo(), count(), ask())
                 .build();
         File base = Files.createTempDirectory("upstream-tomcat").toFile();
         tomcat.setBaseDir(base.getAbsolutePath());
@@ -123,6 +124,22 @@ final class UpstreamMcpServer implements AutoCloseable {
                         }
                     }
                     return McpSchema.CallToolResult.builder().addTextContent("counted to " + n).build();
+                })
+                .build();
+    }
+
+    private static McpServerFeatures.SyncToolSpecification ask() {
+        McpSchema.Tool tool = McpSchema.Tool.builder().name("ask").description("Asks the client's model a question")
+                .inputSchema(MAPPER, "{\"type\":\"object\",\"properties\":{\"question\":{\"type\":\"string\"}},\"required\":[\"question\"]}")
+                .build();
+        return McpServerFeatures.SyncToolSpecification.builder().tool(tool)
+                .callHandler((exchange, request) -> {
+                    McpSchema.CreateMessageResult answer = exchange.createMessage(McpSchema.CreateMessageRequest.builder()
+                            .messages(List.of(new McpSchema.SamplingMessage(McpSchema.Role.USER,
+                                    new McpSchema.TextContent((String) request.arguments().get("question")))))
+                            .maxTokens(50).build());
+                    String said = answer.content() instanceof McpSchema.TextContent text ? text.text() : "?";
+                    return McpSchema.CallToolResult.builder().addTextContent("the client said: " + said).build();
                 })
                 .build();
     }

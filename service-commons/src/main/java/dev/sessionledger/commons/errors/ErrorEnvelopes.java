@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * request that reached no resource (an unknown path, or one refused before routing) is answered in
  * the envelope of the resource whose path template it falls under, else in the service's one
  * envelope, or, where its resources use several, the one {@code sessionledger.errors.default-envelope}
- * names.
+ * names. A service with no such resource answers in the envelope that setting names.
  */
 @ApplicationScoped
 public class ErrorEnvelopes {
@@ -90,7 +90,10 @@ public class ErrorEnvelopes {
             }
         }
         if (found.isEmpty()) {
-            throw new IllegalStateException("No resource names its error envelope with @ApiErrors");
+            // A service whose API is no JAX-RS resource (mcp-gateway's Vert.x route) names its envelope.
+            return new Routes(List.of(), defaultEnvelope.map(ErrorEnvelopes::envelopeClass).orElseThrow(
+                    () -> new IllegalStateException("No resource names its error envelope with @ApiErrors, and "
+                            + "sessionledger.errors.default-envelope names none")));
         }
         found.sort(Comparator.comparingInt(Route::length).reversed());
         Class<? extends ErrorEnvelope> fallback = used.size() == 1 ? used.iterator().next()
@@ -98,5 +101,13 @@ public class ErrorEnvelopes {
                         .orElseThrow(() -> new IllegalStateException("Resources answer in " + used.size()
                                 + " envelopes: sessionledger.errors.default-envelope must name the one for other paths"));
         return new Routes(List.copyOf(found), fallback);
+    }
+
+    private static Class<? extends ErrorEnvelope> envelopeClass(String name) {
+        try {
+            return Class.forName(name, true, Thread.currentThread().getContextClassLoader()).asSubclass(ErrorEnvelope.class);
+        } catch (ClassNotFoundException | ClassCastException e) {
+            throw new IllegalStateException("sessionledger.errors.default-envelope names no error envelope: " + name, e);
+        }
     }
 }
