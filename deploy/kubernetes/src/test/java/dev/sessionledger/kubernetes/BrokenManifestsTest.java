@@ -3,6 +3,8 @@ package dev.sessionledger.kubernetes;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -129,7 +131,102 @@ class BrokenManifestsTest {
     @Test
     void a_caller_the_policy_forgets_is_rejected() {
         assertFails(broken(m -> peers(m, "messages-service").remove(1)),
-                "NetworkPolicy for Deployment messages-service: admits [] but the services that call it are [sessions-service]");
+                "NetworkPolicy for Deployment messages-service: admits [mcp-gateway] but the services that call it are "
+                        + "[mcp-gateway, sessions-service]");
+    }
+
+    @Test
+    void a_service_policy_that_does_not_admit_the_mcp_gateway_is_rejected() {
+        assertFails(broken(m -> peers(m, "sessions-service").remove(2)),
+                "NetworkPolicy for Deployment sessions-service: admits [messages-service] but the services that call it are "
+                        + "[mcp-gateway, messages-service]");
+    }
+
+    @Test
+    void gateway_egress_open_to_the_metadata_address_is_rejected() {
+        assertFails(broken(m -> removeText((ArrayNode) ipBlock(m, 0).path("except"), "169.254.0.0/16")),
+                "NetworkPolicy egress for Deployment mcp-gateway: the address block 0.0.0.0/0 opens 169.254.169.254");
+    }
+
+    @Test
+    void gateway_egress_open_to_the_cluster_networks_is_rejected() {
+        ManifestProblems problems = assertFails(broken(m -> removeText((ArrayNode) ipBlock(m, 0).path("except"), "10.0.0.0/8")),
+                "the address block 0.0.0.0/0 opens 10.0.0.1");
+        assertTrue(problems.getMessage().contains("opens 10.96.0.1"), problems.getMessage());
+    }
+
+    @Test
+    void gateway_egress_to_every_port_of_the_internet_is_rejected() {
+        assertFails(broken(m -> ((ObjectNode) gatewayEgress(m).get(2)).remove("ports")),
+                "NetworkPolicy egress for Deployment mcp-gateway: the address block 0.0.0.0/0 opens every port");
+    }
+
+    @Test
+    void a_gateway_without_an_egress_policy_is_rejected() {
+        assertFails(broken(m -> {
+            ObjectNode spec = (ObjectNode) m.get("NetworkPolicy", "mcp-gateway").path("spec");
+            spec.remove("egress");
+            removeText((ArrayNode) spec.path("policyTypes"), "Egress");
+        }), "NetworkPolicy egress for Deployment mcp-gateway: it connects to the upstream URLs tenants register, "
+                + "but no egress policy restricts where it may connect");
+    }
+
+    @Test
+    void gateway_egress_that_forgets_a_service_it_calls_is_rejected() {
+        assertFails(broken(m -> ((ArrayNode) gatewayEgress(m).get(0).path("to")).remove(1)),
+                "NetworkPolicy egress for Deployment mcp-gateway: it calls messages-service but may not connect to its pods");
+    }
+
+    @Test
+    void gateway_egress_to_a_service_it_does_not_call_is_rejected() {
+        assertFails(broken(m -> ((ArrayNode) gatewayEgress(m).get(0).path("to")).addObject().putObject("podSelector")
+                        .putObject("matchLabels").put("app.kubernetes.io/name", "threads-service")),
+                "NetworkPolicy egress for Deployment mcp-gateway: reaches [threads-service], which it does not call");
+    }
+
+    @Test
+    void gateway_egress_without_dns_is_rejected() {
+        assertFails(broken(m -> gatewayEgress(m).remove(1)),
+                "NetworkPolicy egress for Deployment mcp-gateway: it cannot resolve names");
+    }
+
+    @Test
+    void an_mcp_ingress_that_buffers_event_streams_is_rejected() {
+        assertFails(broken(m -> mcpAnnotations(m).remove(IngressChecks.ANNOTATION + "proxy-buffering")),
+                "Ingress sessionledger-mcp: routes to mcp-gateway, whose answers are event streams, but does not set "
+                        + "nginx.ingress.kubernetes.io/proxy-buffering: \"off\"");
+    }
+
+    @Test
+    void an_mcp_ingress_that_cuts_quiet_streams_before_the_idle_timeout_is_rejected() {
+        ManifestProblems problems = assertFails(broken(m -> {
+            mcpAnnotations(m).put(IngressChecks.ANNOTATION + "proxy-read-timeout", "600");
+            mcpAnnotations(m).remove(IngressChecks.ANNOTATION + "proxy-send-timeout");
+        }), "Ingress sessionledger-mcp: nginx.ingress.kubernetes.io/proxy-read-timeout is 600 s, so nginx would cut a quiet "
+                + "stream of mcp-gateway before the session is idle for SESSION_IDLE_TIMEOUT=30M");
+        assertTrue(problems.getMessage().contains("proxy-send-timeout is 60 s (nginx's default)"), problems.getMessage());
+    }
+
+    @Test
+    void an_mcp_ingress_on_another_host_is_rejected() {
+        assertFails(broken(m -> ((ObjectNode) m.get("Ingress", "sessionledger-mcp").path("spec").path("rules").get(0)).remove("host")),
+                "Ingress sessionledger-mcp serves hosts [*] but Ingress sessionledger serves [sessionledger.example.com]");
+    }
+
+    @Test
+    void the_mcp_route_sent_elsewhere_is_rejected() {
+        ManifestProblems problems = assertFails(broken(m -> backendOf(m, "/mcp/[^/]+$").put("name", "sessions-service")),
+                "Ingress: /mcp/{provider_id} of mcp-gateway is routed to sessions-service");
+        assertTrue(problems.getMessage().contains(
+                "NetworkPolicy for Deployment mcp-gateway: admits the ingress controller though the Ingress does not route to it"),
+                problems.getMessage());
+    }
+
+    @Test
+    void a_gateway_probe_path_it_does_not_serve_is_rejected() {
+        assertFails(broken(m -> ((ObjectNode) container(m, "mcp-gateway").path("startupProbe").path("httpGet"))
+                        .put("path", "/mcp/health")),
+                "Deployment mcp-gateway container app: startupProbe path /mcp/health is not served by mcp-gateway");
     }
 
     @Test
@@ -206,14 +303,50 @@ class BrokenManifestsTest {
     }
 
     private static ObjectNode ingressPath(Manifests m, String path) {
-        for (var rule : m.get("Ingress", "sessionledger").path("spec").path("rules")) {
-            for (var candidate : rule.path("http").path("paths")) {
-                if (path.equals(candidate.path("path").asText())) {
-                    return (ObjectNode) candidate;
+        for (var ingress : m.ofKind("Ingress")) {
+            for (var rule : ingress.path("spec").path("rules")) {
+                for (var candidate : rule.path("http").path("paths")) {
+                    if (path.equals(candidate.path("path").asText())) {
+                        return (ObjectNode) candidate;
+                    }
                 }
             }
         }
         throw new IllegalArgumentException("no Ingress path " + path);
+    }
+
+    private static ObjectNode mcpAnnotations(Manifests m) {
+        return (ObjectNode) m.get("Ingress", "sessionledger-mcp").path("metadata").path("annotations");
+    }
+
+    private static ArrayNode gatewayEgress(Manifests m) {
+        return (ArrayNode) m.get("NetworkPolicy", "mcp-gateway").path("spec").path("egress");
+    }
+
+    /** The n-th address block of the gateway's egress rule to the internet. */
+    private static ObjectNode ipBlock(Manifests m, int n) {
+        for (var rule : gatewayEgress(m)) {
+            List<ObjectNode> blocks = new ArrayList<>();
+            rule.path("to").forEach(peer -> {
+                if (peer.has("ipBlock")) {
+                    blocks.add((ObjectNode) peer.path("ipBlock"));
+                }
+            });
+            if (!blocks.isEmpty()) {
+                return blocks.get(n);
+            }
+        }
+        throw new IllegalArgumentException("the gateway's egress has no address block");
+    }
+
+    private static void removeText(ArrayNode array, String text) {
+        for (int i = 0; i < array.size(); i++) {
+            if (text.equals(array.get(i).asText())) {
+                array.remove(i);
+                return;
+            }
+        }
+        throw new IllegalArgumentException(text + " is not in " + array);
     }
 
     private static ObjectNode backendOf(Manifests m, String path) {

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -24,7 +24,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 class ContainerImagesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"sessions-service", "messages-service", "threads-service"})
+    @MethodSource("services")
     void the_image_matches_the_build_and_the_deployment(String service) throws Exception {
         Path module = ManifestChecks.PROJECT.resolve(service);
         List<String> lines = Files.readAllLines(module.resolve("src/main/docker/Dockerfile.jvm")).stream()
@@ -48,6 +48,10 @@ class ContainerImagesTest {
         assertEquals(Integer.parseInt(instruction(lines, "EXPOSE").get(0)), app.getPorts().get(0).getContainerPort());
         String repository = app.getImage().replaceFirst("[:@][^/]*$", "");
         assertEquals(service, repository.substring(repository.lastIndexOf('/') + 1), "the image of " + service);
+    }
+
+    static List<String> services() {
+        return ServiceDocs.SERVICES;
     }
 
     private static List<String> instruction(List<String> lines, String name) {

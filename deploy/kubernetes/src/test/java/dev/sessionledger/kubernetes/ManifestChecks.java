@@ -34,6 +34,8 @@ final class ManifestChecks {
         Rendered set = StrictModels.read(manifests);
         List<String> problems = new ArrayList<>(WorkloadChecks.check(set, context.docs(), context.externalSecrets()));
         problems.addAll(NetworkChecks.check(set, context.docs(), context.gatewayRoutes()));
+        problems.addAll(EgressChecks.check(set));
+        problems.addAll(IngressChecks.check(set));
         if (!problems.isEmpty()) {
             throw new ManifestProblems(problems);
         }

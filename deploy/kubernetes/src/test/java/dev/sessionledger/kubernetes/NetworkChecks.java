@@ -9,28 +9,32 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.sessionledger.local.IngressRoutes;
 import io.fabric8.kubernetes.api.model.ContainerPort;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+
+import dev.sessionledger.local.IngressRoutes;
 
 /**
- * Who may reach what: the Ingress sends every public path of a service's OpenAPI document to that
- * service and no private one anywhere, and agrees with the local gateway; each service admits the
- * ingress controller and exactly the services that call it; each database admits its own service alone.
+ * Who may reach what: the Ingress objects send every public path of a service's OpenAPI document
+ * (and its routes outside it) to that service and no private one anywhere, and agree with the local
+ * gateway; each service admits the ingress controller and exactly the services that call it; each
+ * database admits its own service alone. Where pods may connect to is {@link EgressChecks}'s.
  */
 final class NetworkChecks {
 
     static final String INGRESS_NAMESPACE = "ingress-nginx";
     static final String OPERATOR_NAMESPACE = "cnpg-system";
     private static final String NAMESPACE_LABEL = "kubernetes.io/metadata.name";
-    private static final String CLUSTER_LABEL = "cnpg.io/cluster";
+    static final String CLUSTER_LABEL = "cnpg.io/cluster";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Rendered set;
     private final List<String> problems = new ArrayList<>();
@@ -49,15 +53,16 @@ final class NetworkChecks {
     }
 
     private void routes(ServiceDocs docs, IngressRoutes gatewayRoutes) {
-        if (set.ingresses().size() != 1) {
-            problems.add("the set must have exactly one Ingress, not " + set.ingresses().size());
+        if (set.ingresses().isEmpty()) {
+            problems.add("the set has no Ingress");
             return;
         }
         IngressRoutes routes;
         try {
-            routes = IngressRoutes.of(new ObjectMapper().valueToTree(set.ingresses().get(0)), "the rendered Ingress");
+            routes = IngressRoutes.of(set.ingresses().stream().map(i -> (JsonNode) JSON.valueToTree(i)).toList(),
+                    "the rendered Ingresses");
         } catch (IOException | RuntimeException e) {
-            problems.add("the rendered Ingress cannot be read as routes: " + e.getMessage());
+            problems.add("the rendered Ingresses cannot be read as routes: " + e.getMessage());
             return;
         }
         if (!pairs(routes).equals(pairs(gatewayRoutes))) {
@@ -77,8 +82,9 @@ final class NetworkChecks {
         }));
     }
 
+    /** Each route with the Ingress that holds it, since annotations (buffering, timeouts) are per Ingress. */
     private static List<String> pairs(IngressRoutes routes) {
-        return routes.routes().stream().map(r -> r.path() + " -> " + r.service()).toList();
+        return routes.routes().stream().map(r -> r.ingress() + ": " + r.path() + " -> " + r.service()).toList();
     }
 
     private void defaultDeny() {
@@ -94,7 +100,7 @@ final class NetworkChecks {
         Admission admission = admission(where, Rendered.podLabels(deployment),
                 INGRESS_NAMESPACE, "ingress-nginx", null);
         for (NetworkPolicyIngressRule rule : admission.rules()) {
-            servedPorts(deployment).stream().filter(port -> !covers(rule, port))
+            set.servedPorts(deployment).stream().filter(port -> !covers(rule.getPorts(), port))
                     .forEach(port -> problems.add(where + ": a rule admits callers but not on port "
                             + (port.getName() != null ? port.getName() : port.getContainerPort())));
         }
@@ -124,7 +130,7 @@ final class NetworkChecks {
             problems.add(where + ": admits " + admission.deployments() + " on 5432 but only its own service " + owners
                     + " may connect");
         }
-        if (admission.trustedRules().stream().noneMatch(r -> covers(r, 8000) && covers(r, 5432))) {
+        if (admission.trustedRules().stream().noneMatch(r -> covers(r.getPorts(), 8000) && covers(r.getPorts(), 5432))) {
             problems.add(where + ": the CloudNativePG operator (namespace " + OPERATOR_NAMESPACE
                     + ") must reach ports 8000 and 5432");
         }
@@ -158,7 +164,7 @@ final class NetworkChecks {
                 } else if (Selectors.isEmpty(peer.getPodSelector())) {
                     problems.add(where + ": admits every pod of the namespace");
                 } else {
-                    if (port == null || covers(rule, port)) {
+                    if (port == null || covers(rule.getPorts(), port)) {
                         deployments.addAll(deploymentsSelectedBy(peer.getPodSelector()));
                     }
                     set.databases().stream().map(c -> c.metadata().getName())
@@ -184,31 +190,26 @@ final class NetworkChecks {
     }
 
     private static boolean isPeer(NetworkPolicyPeer peer, String namespace, String app) {
+        return isPeer(peer, namespace, Map.of("app.kubernetes.io/name", app));
+    }
+
+    /** Whether a peer names, and only names, pods with these labels in this other namespace. */
+    static boolean isPeer(NetworkPolicyPeer peer, String namespace, Map<String, String> podLabels) {
         return !Selectors.isEmpty(peer.getNamespaceSelector())
                 && Selectors.matches(peer.getNamespaceSelector(), Map.of(NAMESPACE_LABEL, namespace))
                 && !Selectors.isEmpty(peer.getPodSelector())
-                && Selectors.matches(peer.getPodSelector(), Map.of("app.kubernetes.io/name", app));
+                && Selectors.matches(peer.getPodSelector(), podLabels);
     }
 
-    /** The container ports the Services in front of this Deployment send to. */
-    private List<ContainerPort> servedPorts(Deployment deployment) {
-        List<ContainerPort> ports = new ArrayList<>();
-        set.servicesFor(deployment).stream().flatMap(s -> s.getSpec().getPorts().stream())
-                .forEach(p -> deployment.getSpec().getTemplate().getSpec().getContainers().forEach(c -> WorkloadChecks
-                        .containerPort(c, p.getTargetPort() == null ? new IntOrString(p.getPort()) : p.getTargetPort())
-                        .ifPresent(ports::add)));
-        return ports;
-    }
-
-    /** Whether a rule opens a container port, named or by number, as the API server matches them. */
-    private static boolean covers(NetworkPolicyIngressRule rule, ContainerPort port) {
-        return rule.getPorts() == null || rule.getPorts().isEmpty() || rule.getPorts().stream().anyMatch(p -> p.getPort() != null
+    /** Whether a rule's ports open a container port, named or by number, as the API server matches them. */
+    static boolean covers(List<NetworkPolicyPort> ports, ContainerPort port) {
+        return ports == null || ports.isEmpty() || ports.stream().anyMatch(p -> p.getPort() != null
                 && (port.getName() != null && port.getName().equals(p.getPort().getStrVal())
                         || port.getContainerPort().equals(p.getPort().getIntVal())));
     }
 
-    private static boolean covers(NetworkPolicyIngressRule rule, int port) {
-        return rule.getPorts() == null || rule.getPorts().isEmpty() || rule.getPorts().stream()
+    static boolean covers(List<NetworkPolicyPort> ports, int port) {
+        return ports == null || ports.isEmpty() || ports.stream()
                 .anyMatch(p -> p.getPort() != null && p.getPort().getIntVal() != null && p.getPort().getIntVal() == port);
     }
 
@@ -222,14 +223,9 @@ final class NetworkChecks {
 
     /** The Deployments whose configuration points at one of the Services in front of this one. */
     private Set<String> callersOf(Deployment callee) {
-        List<String> hosts = set.servicesFor(callee).stream().map(s -> s.getMetadata().getName()).toList();
         Set<String> callers = new TreeSet<>();
-        for (Deployment caller : set.deployments()) {
-            if (caller != callee && PodConfiguration.of(caller, set).values().stream().anyMatch(value -> hosts.stream()
-                    .anyMatch(host -> value.matches("https?://" + host + "([.:/].*)?")))) {
-                callers.add(caller.getMetadata().getName());
-            }
-        }
+        set.deployments().stream().filter(caller -> set.callees(caller).contains(callee))
+                .forEach(caller -> callers.add(caller.getMetadata().getName()));
         return callers;
     }
 

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -12,10 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.sessionledger.local.IngressRoutes;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+
+import dev.sessionledger.local.IngressRoutes;
 
 /** The base and both overlays render with kubectl kustomize and pass every check. */
 class OverlaysTest {
@@ -34,12 +40,14 @@ class OverlaysTest {
 
         assertEquals(ServiceDocs.SERVICES, set.deployments().stream().map(d -> d.getMetadata().getName()).sorted(
                 (a, b) -> ServiceDocs.SERVICES.indexOf(a) - ServiceDocs.SERVICES.indexOf(b)).toList());
-        assertEquals(3, set.services().size());
-        assertEquals(3, set.autoscalers().size());
-        assertEquals(3, set.disruptionBudgets().size());
+        assertEquals(4, set.services().size());
+        assertEquals(4, set.autoscalers().size());
+        assertEquals(4, set.disruptionBudgets().size());
+        // mcp-gateway keeps no data: three databases for four services.
         assertEquals(List.of("messages-db", "sessions-db", "threads-db"),
                 set.databases().stream().map(c -> c.metadata().getName()).sorted().toList());
-        assertEquals(1, set.ingresses().size());
+        assertEquals(List.of("sessionledger", "sessionledger-mcp"),
+                set.ingresses().stream().map(i -> i.getMetadata().getName()).toList());
     }
 
     @Test
@@ -67,8 +75,10 @@ class OverlaysTest {
             assertEquals(CnpgCluster.AntiAffinityType.REQUIRED, cluster.spec().affinity().podAntiAffinityType());
             assertEquals(1, cluster.spec().minSyncReplicas());
         }
-        assertEquals("sessionledger.example.com", set.ingresses().get(0).getSpec().getRules().get(0).getHost());
-        assertEquals("sessionledger-tls", set.ingresses().get(0).getSpec().getTls().get(0).getSecretName());
+        for (Ingress ingress : set.ingresses()) {
+            assertEquals("sessionledger.example.com", ingress.getSpec().getRules().get(0).getHost(), ingress.getMetadata().getName());
+            assertEquals("sessionledger-tls", ingress.getSpec().getTls().get(0).getSecretName(), ingress.getMetadata().getName());
+        }
         assertEquals(Optional.of("restricted"), set.namespaces().stream()
                 .map(n -> n.getMetadata().getLabels().get("pod-security.kubernetes.io/enforce")).findFirst());
     }
@@ -89,8 +99,7 @@ class OverlaysTest {
     @ValueSource(strings = {"overlays/dev", "overlays/prod"})
     void sessions_service_reads_the_provider_headers_key_from_the_encryption_secret(String overlay) throws Exception {
         Rendered set = ManifestChecks.verify(ManifestChecks.render(overlay), context);
-        Deployment sessions = set.deployments().stream().filter(d -> d.getMetadata().getName().equals("sessions-service"))
-                .findFirst().orElseThrow();
+        Deployment sessions = deployment(set, "sessions-service");
         var key = sessions.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
                 .filter(e -> e.getName().equals("PROVIDER_HEADERS_KEY")).findFirst().orElseThrow().getValueFrom()
                 .getSecretKeyRef();
@@ -102,7 +111,8 @@ class OverlaysTest {
     @Test
     void the_cluster_ingress_routes_as_the_local_gateway_does() throws Exception {
         Rendered set = ManifestChecks.verify(ManifestChecks.render("overlays/prod"), context);
-        IngressRoutes cluster = IngressRoutes.of(new ObjectMapper().valueToTree(set.ingresses().get(0)), "prod");
+        IngressRoutes cluster = IngressRoutes.of(set.ingresses().stream().map(i -> (JsonNode) new ObjectMapper().valueToTree(i))
+                .toList(), "prod");
 
         assertEquals(Optional.of("messages-service"), cluster.serviceFor("/sessions/ses_1/messages"));
         assertEquals(Optional.of("sessions-service"), cluster.serviceFor("/sessions/ses_1/connections"));
@@ -110,7 +120,56 @@ class OverlaysTest {
         assertEquals(Optional.of("sessions-service"), cluster.serviceFor("/providers/pro_1"));
         assertEquals(Optional.empty(), cluster.serviceFor("/internal/mcp/sessions/ses_1"));
         assertEquals(Optional.empty(), cluster.serviceFor("/internal/providers/pro_1"));
-        assertEquals(context.gatewayRoutes().routes().stream().map(r -> r.path() + r.service()).toList(),
-                cluster.routes().stream().map(r -> r.path() + r.service()).toList());
+        assertEquals(Optional.of("mcp-gateway"), cluster.serviceFor("/mcp/pro_1"));
+        assertEquals(Optional.empty(), cluster.serviceFor("/mcp"));
+        assertEquals(Optional.empty(), cluster.serviceFor("/mcp/pro_1/extra"));
+        assertEquals(context.gatewayRoutes().routes().stream().map(r -> r.ingress() + r.path() + r.service()).toList(),
+                cluster.routes().stream().map(r -> r.ingress() + r.path() + r.service()).toList());
+    }
+
+    @Test
+    void the_mcp_ingress_streams_and_keeps_quiet_streams_open_longer_than_an_idle_session() throws Exception {
+        Rendered set = ManifestChecks.verify(ManifestChecks.render("overlays/prod"), context);
+        Ingress mcp = set.ingresses().stream().filter(i -> i.getMetadata().getName().equals("sessionledger-mcp")).findFirst()
+                .orElseThrow();
+        Map<String, String> annotations = mcp.getMetadata().getAnnotations();
+
+        assertEquals("off", annotations.get(IngressChecks.ANNOTATION + "proxy-buffering"));
+        assertEquals("3600", annotations.get(IngressChecks.ANNOTATION + "proxy-read-timeout"));
+        assertEquals("3600", annotations.get(IngressChecks.ANNOTATION + "proxy-send-timeout"));
+        Deployment gateway = deployment(set, "mcp-gateway");
+        assertEquals("30M", PodConfiguration.of(gateway, set).get("SESSION_IDLE_TIMEOUT"));
+        assertEquals("http://sessions-service", PodConfiguration.of(gateway, set).get("SESSIONS_SERVICE_URL"));
+        assertEquals("http://messages-service", PodConfiguration.of(gateway, set).get("MESSAGES_SERVICE_URL"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void the_gateway_has_no_database_and_reaches_no_address_of_the_cluster_through_its_address_blocks(String overlay)
+            throws Exception {
+        Rendered set = ManifestChecks.verify(ManifestChecks.render(overlay), context);
+        Deployment gateway = deployment(set, "mcp-gateway");
+
+        assertTrue(set.databases().stream().noneMatch(c -> PodConfiguration.namesSecret(gateway, c.applicationSecret())));
+        NetworkPolicy policy = set.networkPolicies().stream().filter(p -> p.getMetadata().getName().equals("mcp-gateway"))
+                .findFirst().orElseThrow();
+        List<AddressBlock> open = new ArrayList<>();
+        List<AddressBlock> cutOut = new ArrayList<>();
+        policy.getSpec().getEgress().forEach(rule -> rule.getTo().stream().filter(peer -> peer.getIpBlock() != null)
+                .forEach(peer -> {
+                    open.add(AddressBlock.parse(peer.getIpBlock().getCidr()));
+                    peer.getIpBlock().getExcept().forEach(e -> cutOut.add(AddressBlock.parse(e)));
+                }));
+        for (String address : List.of("1.1.1.1", "34.117.59.81", "2606:4700:4700::1111")) {
+            assertTrue(open.stream().anyMatch(b -> b.contains(address)) && cutOut.stream().noneMatch(b -> b.contains(address)),
+                    "a public MCP server at " + address + " is reachable");
+        }
+        for (String address : EgressChecks.INTERNAL_ADDRESSES) {
+            assertTrue(cutOut.stream().anyMatch(b -> b.contains(address)), address + " is cut out");
+        }
+    }
+
+    private static Deployment deployment(Rendered set, String name) {
+        return set.deployments().stream().filter(d -> d.getMetadata().getName().equals(name)).findFirst().orElseThrow();
     }
 }

@@ -1,10 +1,13 @@
 package dev.sessionledger.kubernetes;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
@@ -28,6 +31,25 @@ record Rendered(List<Deployment> deployments, List<Service> services, List<Horiz
     /** The Services whose selector picks this Deployment's pods. */
     List<Service> servicesFor(Deployment deployment) {
         return services.stream().filter(s -> Selectors.matches(s.getSpec().getSelector(), podLabels(deployment))).toList();
+    }
+
+    /** The container ports the Services in front of this Deployment send to. */
+    List<ContainerPort> servedPorts(Deployment deployment) {
+        List<ContainerPort> ports = new ArrayList<>();
+        servicesFor(deployment).stream().flatMap(s -> s.getSpec().getPorts().stream())
+                .forEach(p -> deployment.getSpec().getTemplate().getSpec().getContainers().forEach(c -> WorkloadChecks
+                        .containerPort(c, p.getTargetPort() == null ? new IntOrString(p.getPort()) : p.getTargetPort())
+                        .ifPresent(ports::add)));
+        return ports;
+    }
+
+    /** The other Deployments this one calls: those whose Services its configuration points at by URL. */
+    List<Deployment> callees(Deployment caller) {
+        var values = PodConfiguration.of(caller, this).values();
+        return deployments.stream().filter(callee -> callee != caller && servicesFor(callee).stream()
+                .map(s -> s.getMetadata().getName())
+                .anyMatch(host -> values.stream().anyMatch(value -> value.matches("https?://" + host + "([.:/].*)?"))))
+                .toList();
     }
 
     /** The autoscaler that scales this Deployment, if any. */
