@@ -174,6 +174,11 @@ public class FakeLedger implements QuarkusTestResourceLifecycleManager {
         String path = exchange.getRequestURI().getPath();
         String tenant = FakePeers.tenantOf(exchange.getRequestHeaders().getFirst("Authorization"));
         byte[] raw = exchange.getRequestBody().readAllBytes();
+        if (path.equals("/q/health/ready")) {
+            FakePeers.reply(exchange, sessionsDown || messagesDown ? 503 : 200, JSON.createObjectNode()
+                    .put("status", sessionsDown || messagesDown ? "DOWN" : "UP"));
+            return;
+        }
         if (tenant == null) {
             FakePeers.reply(exchange, 401, error(401, "unauthorized"));
             return;

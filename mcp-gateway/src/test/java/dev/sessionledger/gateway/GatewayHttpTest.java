@@ -294,6 +294,28 @@ class GatewayHttpTest {
         assertFalse(Double.isNaN(before));
     }
 
+    @Test
+    void health_reports_the_peers_reachability_apart_from_readiness() {
+        // peers are asked every two seconds: another test may just have stopped one
+        Eventually.within(Duration.ofSeconds(5),
+                () -> given().when().get("/q/health/group/peers").then().extract().statusCode() == 200);
+        given().when().get("/q/health/group/peers").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks[0].data.'messages-service'", equalTo("reachable"));
+        FakeLedger.messagesDown(true);
+        try {
+            Eventually.within(Duration.ofSeconds(5),
+                    () -> given().when().get("/q/health/group/peers").then().extract().statusCode() == 503);
+            given().when().get("/q/health/group/peers").then().statusCode(503).body("status", equalTo("DOWN"))
+                    .body("checks[0].data.'messages-service'", containsString("unreachable"));
+            // a replica cannot mend a peer: it stays ready, and best_effort traffic still passes
+            given().when().get("/q/health/ready").then().statusCode(200);
+            assertTrue(given().when().get("/q/metrics").then().extract().asString()
+                    .contains("gateway_peer_up{peer=\"messages-service\"} 0.0"));
+        } finally {
+            FakeLedger.messagesDown(false);
+        }
+    }
+
     static double dropped() {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith("gateway_messages_dropped_total"))
