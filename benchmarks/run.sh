@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
 # Benchmarks the stack against its database's own ceiling, in one run on this machine: starts the
-# local stack on its own ports and data directory, seeds it, drives each endpoint through the
-# gateway with wrk and the same SQL straight into PostgreSQL with pgbench at the same
-# concurrency, measures ingest, startup and memory, then stops everything it started.
+# local stack on its own ports and data directory, runs the parts, measures startup and memory,
+# then stops everything it started. The parts, each sourced on that stack:
+#   api.sh      seeds it, drives each endpoint through the gateway with wrk and the same SQL straight
+#               into PostgreSQL with pgbench at the same concurrency, and measures ingest;
+#   gateway.sh  tools/call of an echo MCP server through mcp-gateway against the same calls straight
+#               to it, and at the gateway's own rate, whether every message was recorded and how soon.
 # Results: benchmarks/results/<time>/ (raw outputs and summary.md); the summary is printed too.
 #
-# Environment: SKIP_BUILD=1 uses the last build; DURATION (s, default 15), WARMUP (s before each
-# measurement, default 3), WARMUP_PASS (s per endpoint in the JIT warm-up pass, default 5),
-# CONNECTIONS (default 16) and THREADS (default 2) shape every measurement; BENCH_PORT_BASE
-# (default 18080) puts the gateway there and the services on the next three ports; BENCH_PG_PORT
-# (default 25432).
+# Environment: ONLY=api or ONLY=gateway runs that part alone (the gateway part needs no seed);
+# SKIP_BUILD=1 uses the last build; DURATION (s, default 15), WARMUP (s before each measurement,
+# default 3), WARMUP_PASS (s per endpoint in the JIT warm-up pass, default 5), CONNECTIONS (default
+# 16) and THREADS (default 2) shape every measurement; GATEWAY_ROUNDS (default 2) how many times the
+# gateway part measures direct then through mcp-gateway, GATEWAY_WARMUP (s, default 30) its warm-up
+# through mcp-gateway; BENCH_PORT_BASE (default 18080) puts the local gateway there, the services
+# on the next three ports, mcp-gateway on the fourth and the benchmark's MCP upstream on the fifth;
+# BENCH_PG_PORT (default 25432).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -18,13 +24,24 @@ DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-3}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
+GATEWAY_ROUNDS=${GATEWAY_ROUNDS:-2}
+GATEWAY_WARMUP=${GATEWAY_WARMUP:-30}
 BASE=${BENCH_PORT_BASE:-18080}
+case ${ONLY:-} in
+  "") PARTS=(api gateway) ;;
+  api | gateway) PARTS=("$ONLY") ;;
+  *) echo "ONLY is api or gateway, not $ONLY" >&2; exit 2 ;;
+esac
 export PGHOST=127.0.0.1 PGPORT=${BENCH_PG_PORT:-25432} PGUSER=postgres
 GATEWAY=http://127.0.0.1:$BASE
+MCP_GATEWAY=http://127.0.0.1:$((BASE + 4))
+UPSTREAM_PORT=$((BASE + 5))
 RESULTS=$BENCH/results/$(date -u +%Y%m%dT%H%M%SZ)
 DATA=$ROOT/.local/bench-run
 mkdir -p "$RESULTS"
 log() { echo "[bench $(date -u +%H:%M:%S)] $*"; }
+load_average() { cut -d' ' -f1-3 /proc/loadavg; }
+LOAD_BEFORE=$(load_average)
 
 # Tools: wrk and the PostgreSQL client (psql, pgbench) from Debian's packages.
 missing=()
@@ -42,6 +59,17 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
 fi
 
 STACK_PID=
+UPSTREAM_PID=
+# The gateway part's MCP upstream, then the stack (each in its own process group).
+stop_started() {
+  if [ -n "$UPSTREAM_PID" ] && kill -0 "$UPSTREAM_PID" 2>/dev/null; then
+    kill -TERM -- "-$UPSTREAM_PID" 2>/dev/null || true
+    for _ in $(seq 1 20); do kill -0 "$UPSTREAM_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL -- "-$UPSTREAM_PID" 2>/dev/null || true
+  fi
+  UPSTREAM_PID=
+  stop_stack
+}
 stop_stack() {
   if [ -n "$STACK_PID" ] && kill -0 "$STACK_PID" 2>/dev/null; then
     log "stopping the stack"
@@ -51,113 +79,49 @@ stop_stack() {
   fi
   STACK_PID=
 }
-trap stop_stack EXIT INT TERM
+trap stop_started EXIT INT TERM
+# started LOG PID TEXT SECONDS WHAT: waits until the process has written TEXT to its log; shows the
+# log and stops the run when it dies first or has not written it in time.
+started() {
+  for _ in $(seq 1 $(($4 * 2))); do
+    grep -q "$3" "$1" && return 0
+    kill -0 "$2" 2>/dev/null || { cat "$1"; exit 1; }
+    sleep 0.5
+  done
+  log "$5 did not start"
+  exit 1
+}
 
 # A fresh database every run, so every run seeds and measures the same data.
 rm -rf "$DATA"
 mkdir -p "$DATA"
-log "starting the stack (gateway $GATEWAY, PostgreSQL $PGPORT)"
+log "starting the stack (gateway $GATEWAY, mcp-gateway $MCP_GATEWAY, PostgreSQL $PGPORT)"
 # The services run with the JVM's full JIT, as in production; the local stack's default stops at
 # the quick C1 compiler, which starts sooner but runs slower.
+JVM_OPTIONS="-Xmx384m -XX:+UseSerialGC"
 LOCAL_DATA_DIR=$DATA GATEWAY_PORT=$BASE SESSIONS_PORT=$((BASE + 1)) MESSAGES_PORT=$((BASE + 2)) \
-  THREADS_PORT=$((BASE + 3)) POSTGRES_PORT=$PGPORT SERVICE_JVM_OPTIONS="-Xmx384m -XX:+UseSerialGC" \
+  THREADS_PORT=$((BASE + 3)) MCP_GATEWAY_PORT=$((BASE + 4)) POSTGRES_PORT=$PGPORT SERVICE_JVM_OPTIONS="$JVM_OPTIONS" \
   setsid java -jar deploy/local/target/local-stack.jar > "$RESULTS/stack.log" 2>&1 &
 STACK_PID=$!
-for _ in $(seq 1 360); do
-  grep -q "Session Ledger is up" "$RESULTS/stack.log" && break
-  kill -0 "$STACK_PID" 2>/dev/null || { cat "$RESULTS/stack.log"; exit 1; }
-  sleep 0.5
-done
-grep -q "Session Ledger is up" "$RESULTS/stack.log" || { log "the stack did not start"; exit 1; }
+started "$RESULTS/stack.log" "$STACK_PID" "Session Ledger is up" 180 "the stack"
 grep -o "up in [0-9.]* s" "$RESULTS/stack.log" | sed 's/up in //; s/ s//' > "$RESULTS/stack-ready-seconds"
-for service in sessions messages threads; do
-  grep -o "started in [0-9.]*s" "$DATA/logs/$service-service.log" | head -1 | sed 's/started in //; s/s//' \
+for service in sessions-service messages-service threads-service mcp-gateway; do
+  grep -o "started in [0-9.]*s" "$DATA/logs/$service.log" | head -1 | sed 's/started in //; s/s//' \
     > "$RESULTS/$service-started-seconds"
 done
 # shellcheck disable=SC1091
 source "$DATA/tokens.env"
-
-log "seeding (about 3 minutes)"
-cd "$BENCH/sql"
-psql -q -d sessions -f sessions.sql
-psql -q -d threads -f threads.sql
-psql -q -d messages -f messages.sql
-cd "$ROOT"
 psql -Atc "select version()" -d postgres > "$RESULTS/postgres-version"
-
-log "checking the seeded data through the API"
-python3 "$BENCH/check_seed.py" "$GATEWAY" "$ADMIN_TOKEN" "$MEMBER_TOKEN"
-
-# Request paths for wrk, drawn from the populations the pgbench scripts draw from.
-P=$RESULTS/paths
-mkdir -p "$P"
-paths() { psql -At -d "$1" -c "$3" > "$P/$2"; }
-ACCOUNT=/accounts/demo/realtime/kit/bench-app/sessions
-paths sessions participants_list "select '/session-participants'"
-paths sessions participants_get "select '/session-participants/' || bench.prefixed('spt', bench.client_id(c)) from generate_series(1, 2000) c"
-paths messages messages_list "select '/sessions/' || bench.prefixed('ses', bench.session_id(s)) || '/messages' from generate_series(2, 10000) s"
-paths messages messages_get "select '/sessions/' || bench.prefixed('ses', bench.session_id(s)) || '/messages/' || bench.prefixed('smg', bench.message_id(s, k)) from (select 2 + (random() * 9998)::int s, (random() * 80)::int k from generate_series(1, 10000)) r"
-paths messages messages_first "select '/sessions/' || bench.prefixed('ses', bench.session_id(1)) || '/messages'"
-paths messages messages_deep "select '/sessions/' || bench.prefixed('ses', bench.session_id(1)) || '/messages?after=' || bench.prefixed('smg', bench.message_id(1, k)) from generate_series(180000, 198999, 19) k"
-paths sessions rtk_list "select '$ACCOUNT?page_no=' || p from generate_series(1, 3) p"
-paths sessions rtk_get "select '$ACCOUNT/' || bench.meeting_id(r) from generate_series(1, 10000) r"
-paths sessions rtk_participants "select '$ACCOUNT/' || bench.meeting_id(r) || '/participants' from generate_series(1, 10000) r"
-paths threads threads_list "select '/api/thread-participants?thread_id=' || bench.thread_id(t) from generate_series(1, 1000) t"
-paths threads threads_get "select '/api/thread-participants/' || bench.thread_participant_id(t, q) from generate_series(1, 1000) t, generate_series(1, 50) q"
-paths threads threads_first "select '/api/thread-participants?thread_id=' || bench.thread_id(0)"
-paths threads threads_filtered "select '/api/thread-participants?thread_id=' || bench.thread_id(0) || '&limit=20&filter=%7B%22agentId%22%3A%7B%22isNull%22%3Afalse%7D%7D'"
-# Deep cursors are signed by the service: walk thread 0 (500 pages) and keep the cursors after pages 450..499.
-python3 "$BENCH/thread_cursors.py" "$GATEWAY" "$MEMBER_TOKEN" "$(psql -At -d threads -c 'select bench.thread_id(0)')" \
-  450 499 > "$P/threads_deep"
-psql -At -d messages -F ' ' -c "select bench.prefixed('ses', bench.session_id(s)), bench.prefixed('spr', bench.server_session_id(s)), bench.prefixed('srr', bench.provider_run_id(s)) from generate_series(2, 51) s" > "$P/ingest_sessions"
-
 WRK=(wrk -c "$CONNECTIONS" -t "$THREADS" --latency --timeout 10s)
-PGBENCH=(pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" -D tenant=demo -D app=bench-app -D user=demo-member)
-measure() { # name database token
-  local name=$1 db=$2 token=$3
-  log "$name: wrk ${DURATION}s, then pgbench ${DURATION}s"
-  "${WRK[@]}" -d "${WARMUP}s" -s "$BENCH/wrk/paths.lua" "$GATEWAY" -- "$P/$name" "$token" > /dev/null
-  "${WRK[@]}" -d "${DURATION}s" -s "$BENCH/wrk/paths.lua" "$GATEWAY" -- "$P/$name" "$token" > "$RESULTS/$name.wrk"
-  "${PGBENCH[@]}" -T "$WARMUP" -f "$BENCH/pgbench/$name.sql" "$db" > /dev/null 2>&1
-  "${PGBENCH[@]}" -f "$BENCH/pgbench/$name.sql" "$db" > "$RESULTS/$name.pgbench" 2>&1
-}
-READS=(participants_list participants_get messages_list messages_get messages_first messages_deep rtk_list rtk_get
-  rtk_participants threads_list threads_get threads_first threads_deep threads_filtered)
-token_for() { case $1 in threads_*) echo "$MEMBER_TOKEN";; *) echo "$ADMIN_TOKEN";; esac; }
-database_for() { case $1 in messages_*) echo messages;; threads_*) echo threads;; *) echo sessions;; esac; }
 
-# The JIT compiles the services' hot paths over the first tens of seconds of load: one pass over
-# every endpoint first, so that no figure measures compilation.
-log "warming up the services (${WARMUP_PASS:-5}s per endpoint)"
-for name in "${READS[@]}"; do
-  "${WRK[@]}" -d "${WARMUP_PASS:-5}s" -s "$BENCH/wrk/paths.lua" "$GATEWAY" -- "$P/$name" "$(token_for "$name")" > /dev/null
-done
-"${WRK[@]}" -d "${WARMUP_PASS:-5}s" -s "$BENCH/wrk/ingest.lua" "$GATEWAY" -- "$P/ingest_sessions" "$ADMIN_TOKEN" 100 > /dev/null
-
-for name in "${READS[@]}"; do
-  measure "$name" "$(database_for "$name")" "$(token_for "$name")"
-done
-
-# The gateway's share: three list endpoints again, straight to their service's port.
-for direct in "participants_list 1" "messages_list 2" "threads_list 3"; do
-  set -- $direct
-  log "$1 straight to its service: wrk ${DURATION}s"
-  "${WRK[@]}" -d "${WARMUP}s" -s "$BENCH/wrk/paths.lua" "http://127.0.0.1:$((BASE + $2))" -- "$P/$1" "$(token_for "$1")" \
-    > /dev/null
-  "${WRK[@]}" -d "${DURATION}s" -s "$BENCH/wrk/paths.lua" "http://127.0.0.1:$((BASE + $2))" -- "$P/$1" \
-    "$(token_for "$1")" > "$RESULTS/$1.direct.wrk"
-done
-
-for batch in 1 100 1000; do
-  log "ingest, batches of $batch: wrk ${DURATION}s"
-  "${WRK[@]}" -d "${WARMUP}s" -s "$BENCH/wrk/ingest.lua" "$GATEWAY" -- "$P/ingest_sessions" "$ADMIN_TOKEN" "$batch" > /dev/null
-  "${WRK[@]}" -d "${DURATION}s" -s "$BENCH/wrk/ingest.lua" "$GATEWAY" -- "$P/ingest_sessions" "$ADMIN_TOKEN" "$batch" \
-    > "$RESULTS/ingest_$batch.wrk"
+for part in "${PARTS[@]}"; do
+  # shellcheck source=/dev/null
+  source "$BENCH/$part.sh"
 done
 
 # Resident memory of each service after the run.
-for service in sessions messages threads; do
-  pid=$(pgrep -f "$ROOT/$service-service/target/quarkus-app/quarkus-run.jar" | head -1)
+for service in sessions-service messages-service threads-service mcp-gateway; do
+  pid=$(pgrep -f "$ROOT/$service/target/quarkus-app/quarkus-run.jar" | head -1)
   awk '/^VmRSS/ {print $2}' "/proc/$pid/status" > "$RESULTS/$service-rss-kb"
 done
 
@@ -170,8 +134,9 @@ done
   echo "wrk=$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "pgbench=$(pgbench --version)"
   echo "load=$CONNECTIONS connections, $THREADS threads, ${DURATION} s per figure after ${WARMUP} s of warm-up"
+  echo "load_average=$LOAD_BEFORE at the start, $(load_average) at the end (1, 5 and 15 minutes)"
 } > "$RESULTS/machine"
 
-stop_stack
+stop_started
 python3 "$BENCH/summarize.py" "$RESULTS" | tee "$RESULTS/summary.md"
 log "results in $RESULTS"
