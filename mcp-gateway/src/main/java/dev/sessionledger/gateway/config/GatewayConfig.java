@@ -67,6 +67,10 @@ public interface GatewayConfig {
         @WithDefault("500")
         int batchSize();
 
+        /** Sessions whose batches are sent to messages-service at once. */
+        @WithDefault("4")
+        int concurrency();
+
         /** How long a message waits for others to share its write. */
         @WithDefault("50MS")
         Duration flushInterval();

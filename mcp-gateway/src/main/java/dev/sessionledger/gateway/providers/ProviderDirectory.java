@@ -51,13 +51,20 @@ public class ProviderDirectory {
     @Inject
     GatewayConfig config;
 
+    /** The provider, when it was looked up lately: nothing that blocks. */
+    public Optional<Provider> known(GatewayCaller caller, String providerId) {
+        Found kept = found.get(new Key(caller.tenant(), providerId));
+        return kept != null && System.nanoTime() - kept.expiresNanos() < 0 ? Optional.of(kept.provider()) : Optional.empty();
+    }
+
+    /** The provider, looked up in sessions-service unless it was lately. Blocks. */
     public Optional<Provider> find(GatewayCaller caller, String providerId) {
+        Optional<Provider> known = known(caller, providerId);
+        if (known.isPresent()) {
+            return known;
+        }
         Key key = new Key(caller.tenant(), providerId);
         long now = System.nanoTime();
-        Found kept = found.get(key);
-        if (kept != null && now - kept.expiresNanos() < 0) {
-            return Optional.of(kept.provider());
-        }
         Optional<Provider> provider = PeerFailures.call("sessions-service", "Providers cannot be looked up",
                 () -> self.lookup(caller.authorization(), providerId));
         if (provider.isEmpty()) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,13 +39,15 @@ import io.vertx.ext.web.handler.BodyHandler;
  *
  * <p>A plain Vert.x route rather than a JAX-RS resource: {@link UpstreamRelay} relays the upstream's
  * answer with the Vert.x HTTP client as its bytes arrive, with no JAX-RS layer that would buffer a
- * body or re-frame SSE events. What must block (verifying the token, asking sessions-service,
- * recording before forwarding in audit mode) runs here, on a worker thread, before the upstream
- * call. Every refusal comes before anything reaches the upstream, and records nothing.
+ * body or re-frame SSE events. A request of a session this replica serves, with a token and a
+ * provider it knows, passes on the event loop; what must block (verifying a new token, asking
+ * sessions-service, recording before forwarding in audit mode) runs on a worker thread before the
+ * upstream call. Every refusal comes before anything reaches the upstream, and records nothing.
  */
 @ApplicationScoped
 public class McpRoute {
 
+    private static final Logger LOG = Logger.getLogger(McpRoute.class);
     private static final String PATH = "/mcp/:provider_id";
 
     @Inject
@@ -78,78 +81,131 @@ public class McpRoute {
         router.route(HttpMethod.POST, PATH)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue()))
                 .failureHandler(this::bodyRefused)
-                .blockingHandler(this::post, false);
+                .handler(this::post);
         router.route(HttpMethod.GET, PATH).blockingHandler(this::get, false);
         router.route(HttpMethod.DELETE, PATH).blockingHandler(this::delete, false);
         registry.gauge("gateway.sessions.open", sessions, GatewaySessions::open);
     }
 
+    /** A POST as read: who sent it, its body, the ids of its requests, and whether it opens a session. */
+    private record Post(GatewayCaller caller, JsonNode body, List<JsonNode> ids, boolean initialize) {
+
+        JsonNode singleId() {
+            return ids.size() == 1 ? ids.get(0) : null;
+        }
+    }
+
+    /**
+     * On the event loop: a request of a session this replica serves, with a token and provider it
+     * knows, in best_effort mode, is passed on at once; anything that needs to ask sessions-service,
+     * verify a token or record before forwarding continues on a worker thread.
+     */
     private void post(RoutingContext ctx) {
-        Optional<GatewayCaller> caller = authenticate(ctx);
-        if (caller.isEmpty()) {
+        Optional<GatewayCaller> known = tokens.known(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+        if (known.isEmpty()) {
+            onWorker(ctx, () -> authenticate(ctx).flatMap(caller -> read(ctx, caller)).ifPresent(post -> pass(ctx, post)));
             return;
         }
+        Optional<Post> read = read(ctx, known.get());
+        if (read.isEmpty()) {
+            return;
+        }
+        Post post = read.get();
+        if (!post.initialize()) {
+            String providerId = ctx.pathParam("provider_id");
+            Optional<Provider> provider = providers.known(post.caller(), providerId);
+            Optional<GatewaySession> session = provider.isEmpty() ? Optional.empty()
+                    : sessions.known(ctx.request().getHeader(UpstreamRelay.SESSION_HEADER), post.caller(), providerId);
+            if (session.isPresent() && !session.get().ledger().audited()) {
+                traffic.queue(traffic.fromClient(session.get(), post.caller(), post.body()));
+                relay.forward(new Exchange(ctx, HttpMethod.POST, post.caller(), provider.get(), session.get(), post.ids(),
+                        false), ctx.body().buffer());
+                return;
+            }
+        }
+        onWorker(ctx, () -> pass(ctx, post));
+    }
+
+    /** The body checked as the transport requires; empty when it was refused (and answered). */
+    private Optional<Post> read(RoutingContext ctx, GatewayCaller caller) {
         if (!isJson(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
             answers.error(ctx, 415, null, JsonRpc.INVALID_REQUEST, "Content-Type must be application/json");
-            return;
+            return Optional.empty();
         }
         JsonNode body;
         try {
             body = ctx.body().buffer() == null ? null : json.readTree(ctx.body().buffer().getBytes());
         } catch (JsonProcessingException e) {
             answers.error(ctx, 400, null, JsonRpc.PARSE_ERROR, "the body is not JSON");
-            return;
+            return Optional.empty();
         } catch (IOException | RuntimeException e) {
             answers.error(ctx, 400, null, JsonRpc.PARSE_ERROR, "the body cannot be read: " + e.getMessage());
-            return;
+            return Optional.empty();
         }
         String fault = JsonRpc.fault(body);
         if (fault != null) {
             answers.error(ctx, 400, null, JsonRpc.INVALID_REQUEST, fault);
-            return;
+            return Optional.empty();
         }
         List<JsonNode> ids = JsonRpc.requestIds(body);
         JsonNode id = ids.size() == 1 ? ids.get(0) : null;
         String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
         if (!accepts(accept, "application/json") || !accepts(accept, "text/event-stream")) {
             answers.error(ctx, 406, id, JsonRpc.INVALID_REQUEST, "Accept must list both application/json and text/event-stream");
-            return;
+            return Optional.empty();
         }
         boolean initialize = ctx.request().getHeader(UpstreamRelay.SESSION_HEADER) == null && JsonRpc.isInitialize(body);
         if (initialize && body.path("params").path("clientInfo").path("name").asText("").isBlank()) {
             answers.error(ctx, 400, id, JsonRpc.INVALID_PARAMS, "initialize needs params.clientInfo.name");
-            return;
+            return Optional.empty();
         }
+        return Optional.of(new Post(caller, body, ids, initialize));
+    }
+
+    /** On a worker thread: the provider and session looked up (or the session opened), the client's messages recorded, the request forwarded. */
+    private void pass(RoutingContext ctx, Post post) {
+        GatewayCaller caller = post.caller();
         GatewaySession session = null;
         try {
-            Optional<Provider> provider = provider(ctx, caller.get(), id);
+            Optional<Provider> provider = provider(ctx, caller, post.singleId());
             if (provider.isEmpty()) {
                 return;
             }
-            if (initialize) {
-                session = sessions.open(caller.get(), provider.get(), body);
+            if (post.initialize()) {
+                session = sessions.open(caller, provider.get(), post.body());
             } else {
-                Optional<GatewaySession> found = session(ctx, caller.get(), id);
+                Optional<GatewaySession> found = session(ctx, caller, post.singleId());
                 if (found.isEmpty()) {
                     return;
                 }
                 session = found.get();
             }
-            List<RecordedMessage> records = traffic.fromClient(session, caller.get(), body);
+            List<RecordedMessage> records = traffic.fromClient(session, caller, post.body());
             if (session.ledger().audited()) {
                 traffic.recordNow(records);
             } else {
                 traffic.queue(records);
             }
-            relay.forward(new Exchange(ctx, HttpMethod.POST, caller.get(), provider.get(), session, ids, initialize),
+            relay.forward(new Exchange(ctx, HttpMethod.POST, caller, provider.get(), session, post.ids(), post.initialize()),
                     ctx.body().buffer());
         } catch (Failure failure) {
-            if (initialize && session != null) {
+            if (post.initialize() && session != null) {
                 // Opened, but its initialize could not be recorded (audit): nothing reached the upstream.
-                sessions.end(session, caller.get());
+                sessions.end(session, caller);
             }
-            answers.refused(ctx, failure, id);
+            answers.refused(ctx, failure, post.singleId());
         }
+    }
+
+    /** Runs what may block on a worker thread; what escapes it is answered, never left hanging. */
+    private void onWorker(RoutingContext ctx, Runnable work) {
+        ctx.vertx().executeBlocking(() -> {
+            work.run();
+            return null;
+        }, false).onFailure(e -> {
+            LOG.errorf(e, "MCP request failed");
+            answers.error(ctx, 502, null, JsonRpc.INTERNAL_ERROR, "the gateway cannot serve this request");
+        });
     }
 
     /** The GET stream: the client must take SSE. */

@@ -53,9 +53,13 @@ class UpstreamRelay {
     static final String SESSION_HEADER = "Mcp-Session-Id";
     /** What a client sends that the upstream must see (the transport's own headers); nothing else goes, least of all Authorization. */
     private static final List<String> FORWARDED = List.of("Accept", "Content-Type", "MCP-Protocol-Version", "Last-Event-ID");
-    /** What of the upstream's answer is the connection's, not the message's, or is replaced by the gateway. */
+    /**
+     * What of the upstream's answer is the connection's, not the message's, or is replaced by the
+     * gateway, or speaks for the upstream's origin rather than the ledger's (cookies, CORS, what it runs on).
+     */
     private static final Set<String> NOT_RELAYED = Set.of("connection", "keep-alive", "transfer-encoding", "content-length",
-            "upgrade", "proxy-connection", "te", "trailer", "mcp-session-id", "set-cookie");
+            "upgrade", "proxy-connection", "te", "trailer", "mcp-session-id", "set-cookie", "server", "x-powered-by",
+            "strict-transport-security", "alt-svc");
 
     @Inject
     GatewayConfig config;
@@ -174,7 +178,8 @@ class UpstreamRelay {
         GatewaySession session = exchange.session;
         out.setStatusCode(response.statusCode());
         for (Map.Entry<String, String> header : response.headers()) {
-            if (!NOT_RELAYED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!NOT_RELAYED.contains(name) && !name.startsWith("access-control-")) {
                 out.headers().add(header.getKey(), header.getValue());
             }
         }

@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +40,8 @@ import io.quarkus.runtime.ShutdownEvent;
  * per session and token. Two ways:
  * <ul>
  * <li>{@link #record} (best_effort): queued in a bounded buffer, never holding up the traffic; one
- * writer thread sends what is queued in batches and tries a batch messages-service did not take
+ * writer thread takes what is queued in batches, sends the sessions' batches at once (a session's
+ * own in order) and tries a batch messages-service did not take
  * again, with back-off, for {@code gateway.recording.retry-for} (its idempotency keys make a retry
  * store nothing twice). A message that finds the buffer full, or whose batch is refused or never
  * taken, is counted in {@code gateway_messages_dropped_total} and logged: never dropped silently.</li>
@@ -72,6 +78,7 @@ public class MessageRecorder {
     private Counter retried;
     private Timer lag;
     private Thread writer;
+    private ExecutorService senders;
     private volatile boolean stopping;
 
     /** Why a batch was not stored, and whether trying it again could change that. */
@@ -91,6 +98,12 @@ public class MessageRecorder {
                 .description("From a message passing the gateway to messages-service acknowledging it stored")
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(registry);
         registry.gauge("gateway.recording.buffered", buffer, BlockingQueue::size);
+        AtomicInteger sender = new AtomicInteger();
+        senders = Executors.newFixedThreadPool(config.recording().concurrency(), task -> {
+            Thread thread = new Thread(task, "gateway-recorder-" + sender.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         writer = new Thread(this::writeLoop, "gateway-recorder");
         writer.setDaemon(true);
         writer.start();
@@ -101,6 +114,7 @@ public class MessageRecorder {
         stopping = true;
         writer.join(SHUTDOWN_FLUSH_MILLIS);
         writer.interrupt();
+        senders.shutdownNow();
         List<RecordedMessage> left = new ArrayList<>();
         buffer.drainTo(left);
         lost(left, "the gateway stopped before they were written");
@@ -166,25 +180,53 @@ public class MessageRecorder {
         }
     }
 
-    /** Each session's messages in one request, in the order they passed, each tried until it is taken or the retry time is up. */
+    /**
+     * Each session's messages in one request, in the order they passed; the sessions' requests at
+     * once, up to {@code gateway.recording.concurrency}. The next batches wait for all of them, so
+     * a session's messages are never stored out of their order.
+     */
     private void write(List<RecordedMessage> messages) throws InterruptedException {
         Map<String, List<RecordedMessage>> bySession = new LinkedHashMap<>();
         for (RecordedMessage message : messages) {
             bySession.computeIfAbsent(message.sessionId() + " " + message.authorization(), k -> new ArrayList<>()).add(message);
         }
+        if (bySession.size() == 1) {
+            writeBatch(messages);
+            return;
+        }
+        List<Future<?>> sent = new ArrayList<>(bySession.size());
         for (List<RecordedMessage> batch : bySession.values()) {
-            long giveUp = System.nanoTime() + config.recording().retryFor().toNanos();
-            long backoff = FIRST_BACKOFF_MILLIS;
-            Refusal refusal = send(batch);
-            while (refusal != null && refusal.worthRetrying() && !stopping && System.nanoTime() + backoff * 1_000_000 < giveUp) {
-                Thread.sleep(backoff);
-                backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
-                retried.increment();
-                refusal = send(batch);
+            sent.add(senders.submit(() -> {
+                try {
+                    writeBatch(batch);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    lost(batch, "the gateway is stopping");
+                }
+            }));
+        }
+        for (Future<?> batch : sent) {
+            try {
+                batch.get();
+            } catch (ExecutionException e) {
+                LOG.errorf(e.getCause(), "recording a batch failed");
             }
-            if (refusal != null) {
-                lost(batch, refusal.why());
-            }
+        }
+    }
+
+    /** One session's batch, tried until it is taken or the retry time is up; what is not taken is counted. */
+    private void writeBatch(List<RecordedMessage> batch) throws InterruptedException {
+        long giveUp = System.nanoTime() + config.recording().retryFor().toNanos();
+        long backoff = FIRST_BACKOFF_MILLIS;
+        Refusal refusal = send(batch);
+        while (refusal != null && refusal.worthRetrying() && !stopping && System.nanoTime() + backoff * 1_000_000 < giveUp) {
+            Thread.sleep(backoff);
+            backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+            retried.increment();
+            refusal = send(batch);
+        }
+        if (refusal != null) {
+            lost(batch, refusal.why());
         }
     }
 

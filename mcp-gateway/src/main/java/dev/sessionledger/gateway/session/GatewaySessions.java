@@ -66,6 +66,12 @@ public class GatewaySessions {
         return session;
     }
 
+    /** The open session, when this replica serves it and this caller may use it for this provider: nothing that blocks. */
+    public Optional<GatewaySession> known(String sessionId, GatewayCaller caller, String providerId) {
+        GatewaySession session = sessionId == null ? null : served.get(sessionId);
+        return session == null ? Optional.empty() : use(session, caller, providerId);
+    }
+
     /**
      * The open session, when this caller may use it for this provider: from this replica, or loaded
      * from sessions-service (which blocks). Another tenant's session is not found.
@@ -79,6 +85,10 @@ public class GatewaySessions {
             }
             session = served.computeIfAbsent(sessionId, id -> new GatewaySession(stored.get(), caller.tenant(), System.nanoTime()));
         }
+        return use(session, caller, providerId);
+    }
+
+    private Optional<GatewaySession> use(GatewaySession session, GatewayCaller caller, String providerId) {
         if (!session.servesFor(caller, providerId)) {
             return Optional.empty();
         }
