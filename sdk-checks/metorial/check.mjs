@@ -5,60 +5,18 @@
 // Prints one line per check; exits 1 when any check failed.
 //
 //   BASE_URL     gateway (default http://localhost:8080)
-//   ADMIN_TOKEN  bearer token; if unset, read from .local/tokens.env at the repository root
+//   ADMIN_TOKEN  bearer token; if unset, read from the tokens file the local stack writes
+//                ($TOKENS_FILE, else $LOCAL_DATA_DIR/tokens.env, else .local/tokens.env at the repository root)
 //   DEBUG=1      let the SDK log every request it makes
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isMetorialSDKError } from '@metorial/util-endpoint';
+import { checkRunner, jsonRequest, readTokens } from '../lib/checks.mjs';
 import { createClients } from './sdk.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const BASE_URL = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/$/, '');
 
-function readToken() {
-  if (process.env.ADMIN_TOKEN) return process.env.ADMIN_TOKEN.trim();
-  let file = path.resolve(here, '../../.local/tokens.env');
-  let text;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new Error('no ADMIN_TOKEN in the environment and no .local/tokens.env at the repository root (start deploy/local/run.sh first)');
-  }
-  for (let line of text.split('\n')) {
-    let m = line.match(/^\s*(?:export\s+)?ADMIN_TOKEN\s*=\s*(.*)\s*$/);
-    if (m) return m[1].replace(/^['"]|['"]$/g, '').trim();
-  }
-  throw new Error('.local/tokens.env has no ADMIN_TOKEN line');
-}
-
-let failures = 0;
-let warnings = 0;
-const results = {};
-
-// Runs one check; prints "ok" or "FAIL" with the reason. A check whose prerequisite failed is skipped.
-async function check(name, needs, fn) {
-  let missing = needs.filter(n => !results[n]);
-  if (missing.length) {
-    failures++;
-    console.log(`SKIP ${name} (needs: ${missing.join(', ')})`);
-    return;
-  }
-  try {
-    let detail = await fn();
-    results[name] = true;
-    console.log(`ok   ${name}${detail ? ` (${detail})` : ''}`);
-  } catch (e) {
-    failures++;
-    console.log(`FAIL ${name}: ${describe(e)}`);
-  }
-}
-
-function warn(name, detail) {
-  warnings++;
-  console.log(`WARN ${name}: ${detail}`);
-}
+const checks = checkRunner(describe);
+const { check, warn } = checks;
 
 function describe(e) {
   if (isMetorialSDKError(e)) {
@@ -80,29 +38,9 @@ class HttpError extends Error {
 let token;
 async function http(method, urlPath, body) {
   let url = BASE_URL + urlPath;
-  let res;
-  try {
-    res = await fetch(url, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        Accept: 'application/json',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' })
-      },
-      body: body === undefined ? undefined : JSON.stringify(body)
-    });
-  } catch (e) {
-    throw new Error(`${method} ${urlPath}: cannot connect to ${BASE_URL} (${e.cause?.code ?? e.message})`);
-  }
-  let text = await res.text();
-  let data;
-  try {
-    data = text ? JSON.parse(text) : null;
-  } catch {
-    data = text;
-  }
-  if (!res.ok) throw new HttpError(method, url, res.status, data);
-  return data;
+  let res = await jsonRequest(method, url, token, body);
+  if (!res.ok) throw new HttpError(method, url, res.status, res.body);
+  return res.body;
 }
 
 const isDate = v => v instanceof Date && !isNaN(v.getTime());
@@ -149,7 +87,7 @@ function assertPage(page) {
 
 async function main() {
   try {
-    token = readToken();
+    token = readTokens(['ADMIN_TOKEN']).ADMIN_TOKEN;
   } catch (e) {
     console.log(`FAIL token: ${e.message}`);
     process.exit(1);
@@ -443,8 +381,8 @@ async function main() {
     assert.fail('no error thrown');
   });
 
-  console.log(`\n${Object.keys(results).length} passed, ${failures} failed${warnings ? `, ${warnings} warnings` : ''}`);
-  process.exit(failures ? 1 : 0);
+  console.log(`\n${checks.summary()}`);
+  process.exit(checks.failures ? 1 : 0);
 }
 
 main().catch(e => {
