@@ -9,7 +9,7 @@
 # fuzz, tenants, retries, outage, restart, service-kill, postgres-kill; default all);
 # FUZZ_REQUESTS (default 10000), FUZZ_CONCURRENCY (4), KILL_TRIALS (20), RESTART_TRIALS (2),
 # WRITERS (client threads writing under each fault, 4); RELIABILITY_PORT_BASE (default 38080) puts
-# the gateway there and the services on the next three ports; RELIABILITY_PG_PORT (default 38432).
+# the gateway there, the services on the next three ports and mcp-gateway on the fourth; RELIABILITY_PG_PORT (default 38432).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

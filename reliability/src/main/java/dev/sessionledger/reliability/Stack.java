@@ -66,6 +66,7 @@ public final class Stack implements AutoCloseable {
         env.put("SESSIONS_PORT", Integer.toString(config.sessionsPort()));
         env.put("MESSAGES_PORT", Integer.toString(config.messagesPort()));
         env.put("THREADS_PORT", Integer.toString(config.threadsPort()));
+        env.put("MCP_GATEWAY_PORT", Integer.toString(config.mcpGatewayPort()));
         env.put("POSTGRES_PORT", Integer.toString(config.postgresPort()));
         // Twenty kills in a row would otherwise wait out a back-off doubling to 30 s each.
         env.putIfAbsent("RESTART_BACKOFF_MAX_SECONDS", "2");
@@ -305,7 +306,7 @@ public final class Stack implements AutoCloseable {
             }
         }
         List<Integer> ports = List.of(config.gatewayPort(), config.sessionsPort(), config.messagesPort(),
-                config.threadsPort(), config.postgresPort());
+                config.threadsPort(), config.mcpGatewayPort(), config.postgresPort());
         for (int port : ports) {
             if (listening(port)) {
                 left.add("port " + port + " still accepts connections");

@@ -47,6 +47,11 @@ public record SuiteConfig(Path root, Path dataDirectory, Path resultsDirectory, 
         return gatewayPort + 3;
     }
 
+    /** mcp-gateway, which the stack starts too: on the suite's ports, apart from a stack already running. */
+    public int mcpGatewayPort() {
+        return gatewayPort + 4;
+    }
+
     /** The port a service of the stack listens on. */
     public int port(String service) {
         return switch (service) {
