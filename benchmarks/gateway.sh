@@ -49,6 +49,20 @@ for round in $(seq 1 "$GATEWAY_ROUNDS"); do
   measured "mcp_via_$round" "$MCP_GATEWAY" "$VIA" "$RESULTS/mcp_sessions.via" "$ADMIN_TOKEN"
 done
 
+# One connection, one call at a time: what the gateway adds to a call when nothing queues for the
+# two cores (at the rounds' connections every process queues for them, so their added latency is
+# mostly waiting for a core).
+single() {
+  calls_at_one "$2" "$3" "$4" "$5" "$WARMUP" > /dev/null
+  calls_at_one "$2" "$3" "$4" "$5" "$DURATION" > "$RESULTS/$1.wrk"
+}
+calls_at_one() {
+  wrk -c 1 -t 1 --latency --timeout 10s -d "${5}s" -s "$BENCH/wrk/mcp_call.lua" "$1" -- "$3" "$2" "$MCP_PROTOCOL" 1 "$4"
+}
+log "gateway: one connection, tools/call straight to the upstream then through mcp-gateway, wrk ${DURATION}s each"
+single mcp_single_direct "$UPSTREAM" /mcp "$RESULTS/mcp_sessions.direct" -
+single mcp_single_via "$MCP_GATEWAY" "$VIA" "$RESULTS/mcp_sessions.via" "$ADMIN_TOKEN"
+
 # A recording run: a fixed number of calls through mcp-gateway at the same connections, in sessions
 # of their own, after which each connection sends nothing more, so that every call is answered
 # within the run and every message due can be counted; meanwhile the gateway's metrics are watched.

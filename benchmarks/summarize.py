@@ -130,6 +130,11 @@ def gateway_tables():
             if w["errors"] or w["socket"] or calls["failed"]:
                 notes.append(f"{name}: {w['errors']} non-2xx responses, {calls['failed']} calls without a result; "
                              f"socket errors: {w['socket']}")
+    if (results / "mcp_single_via.wrk").exists():
+        d, g = wrk("mcp_single_direct"), wrk("mcp_single_via")
+        added = [None if g[k] is None or d[k] is None else g[k] - d[k] for k in ("p50", "p99")]
+        print(f"| one connection | {num(d['rps'])} | {ms(d['p50'])} | {ms(d['p99'])} | {num(g['rps'])} | {ms(g['p50'])} "
+              f"| {ms(g['p99'])} | {ratio(g['rps'], d['rps'])} | {ms(added[0])} | {ms(added[1])} |")
     cpu_table(rounds)
     start, end = json_file("mcp_metrics.start.json"), json_file("mcp_metrics.end.json")
     runs = sorted(p.name[:-len(".watch.json")] for p in results.glob("mcp_recording_*.watch.json"))
