@@ -80,6 +80,9 @@ class McpClientThroughGatewayTest {
         List<UpstreamMcpServer.Seen> seen = upstream.seen().stream().filter(s -> "upstream-secret".equals(s.apiKey())).toList();
         assertTrue(seen.size() >= 4, "requests through the gateway reached the upstream: " + seen);
         seen.forEach(s -> assertNull(s.authorization(), "the ledger's token reached the upstream"));
+        // the SDK's GET stream went through too, within the session
+        assertTrue(seen.stream().anyMatch(s -> "GET".equals(s.method()) && s.sessionId() != null), seen.toString());
+        assertTrue(seen.stream().anyMatch(s -> "DELETE".equals(s.method())), seen.toString());
 
         Eventually.within(Duration.ofSeconds(10), () -> FakeLedger.events(session).contains("ended"));
         List<String> events = FakeLedger.events(session);
@@ -130,7 +133,7 @@ class McpClientThroughGatewayTest {
         Session seen = new Session();
         HttpClientStreamableHttpTransport.Builder transport = HttpClientStreamableHttpTransport.builder(base)
                 .endpoint(endpoint).jsonMapper(UpstreamMcpServer.MAPPER)
-                .openConnectionOnStartup(false);
+                .openConnectionOnStartup(true);
         if (token != null) {
             transport.httpRequestCustomizer((request, method, uri, body, context) -> request.header("Authorization", "Bearer " + token));
         }
