@@ -1,6 +1,6 @@
 # The gateway part of benchmarks/run.sh, sourced by it on the stack it started (ONLY=gateway runs
-# this part alone, with no seed): tools/call of the echo tool of a real MCP server
-# (benchmarks/mcp-upstream, the Java MCP SDK in an embedded Tomcat) straight to it and through
+# this part alone, with no seed): tools/call of an echo tool of a real MCP server (mcp-upstream,
+# the Java MCP SDK in an embedded Tomcat; its stamped_echo) straight to it and through
 # mcp-gateway, at the same connections and back to back, GATEWAY_ROUNDS times; then recording runs
 # of a fixed number of calls (at the gateway's closed-loop rate, and at half of it), during which
 # the gateway's metrics are watched, after which the messages stored for their sessions are counted
@@ -19,7 +19,7 @@ calls() {
 }
 
 log "gateway: starting the echo MCP upstream on $UPSTREAM"
-setsid java $JVM_OPTIONS -jar "$BENCH/mcp-upstream/target/mcp-upstream.jar" "$UPSTREAM_PORT" \
+setsid java $JVM_OPTIONS -jar "$ROOT/mcp-upstream/target/mcp-upstream-runnable.jar" "$UPSTREAM_PORT" \
   > "$RESULTS/mcp_upstream.log" 2>&1 &
 UPSTREAM_PID=$!
 started "$RESULTS/mcp_upstream.log" "$UPSTREAM_PID" "listening on" 30 "the MCP upstream"

@@ -219,7 +219,7 @@ def stored(database, sessions_file):
     with open(sessions_file) as f:
         ids = [uuid_of(line.strip()) for line in f if line.strip()]
     # A stored message's id is a UUIDv7 made as messages-service stored it: its first 48 bits are
-    # that millisecond. The echo upstream put the time it answered in the answer's _meta.
+    # that millisecond. The upstream's stamped_echo put the time it answered in the answer's _meta.
     sql = f"""
         with calls as (
             select type, sender_type,

@@ -1,4 +1,4 @@
--- Calls an MCP server's echo tool over Streamable HTTP: POST tools/call with Mcp-Session-Id, Accept
+-- Calls the MCP upstream's echo tool that says when it answered (stamped_echo) over Streamable HTTP: POST tools/call with Mcp-Session-Id, Accept
 -- (JSON and SSE) and MCP-Protocol-Version, through the gateway or straight to the upstream. The
 -- sessions (initialized beforehand, one per connection) are shared out between the threads, and
 -- each thread takes its own in turn (wrk does not say which connection a request goes on); JSON-RPC
@@ -62,7 +62,7 @@ function request()
         ["Authorization"] = token
     }
     return wrk.format("POST", path, headers, string.format(
-        '{"jsonrpc":"2.0","id":%d,"method":"tools/call","params":{"name":"echo","arguments":{"text":"call %d"}}}',
+        '{"jsonrpc":"2.0","id":%d,"method":"tools/call","params":{"name":"stamped_echo","arguments":{"text":"call %d"}}}',
         next_id, next_id))
 end
 

@@ -17,8 +17,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.sessionledger.commons.testing.TestTokens;
-
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -26,6 +24,10 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+
+import dev.sessionledger.commons.testing.TestTokens;
+import dev.sessionledger.upstream.McpUpstream;
+import dev.sessionledger.upstream.Tools;
 
 /**
  * The Java MCP SDK's client, pointed at the gateway, against the SDK's own server behind it: it
@@ -38,11 +40,11 @@ import io.restassured.RestAssured;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class McpClientThroughGatewayTest {
 
-    private UpstreamMcpServer upstream;
+    private McpUpstream upstream;
 
     @BeforeAll
     void startUpstream() throws Exception {
-        upstream = new UpstreamMcpServer();
+        upstream = McpUpstream.keepingRequests();
     }
 
     @AfterAll
@@ -56,7 +58,7 @@ class McpClientThroughGatewayTest {
         String token = TestTokens.admin(tenant);
         String provider = FakeLedger.provider(tenant, upstream.url(), Map.of("X-Api-Key", "upstream-secret"));
 
-        Session direct = session(upstream.baseUrl(), UpstreamMcpServer.ENDPOINT, null);
+        Session direct = session(upstream.baseUrl(), McpUpstream.ENDPOINT, null);
         Session gateway = session("http://localhost:" + RestAssured.port, "/mcp/" + provider, token);
 
         assertEquals(direct.tools, gateway.tools);
@@ -77,7 +79,7 @@ class McpClientThroughGatewayTest {
         assertEquals("gateway-test-client", opened.path("initialize").path("params").path("clientInfo").path("name").asText());
 
         // the ledger's token never went upstream; the provider's own header did, on every request
-        List<UpstreamMcpServer.Seen> seen = upstream.seen().stream().filter(s -> "upstream-secret".equals(s.apiKey())).toList();
+        List<McpUpstream.Seen> seen = upstream.seen().stream().filter(s -> "upstream-secret".equals(s.apiKey())).toList();
         assertTrue(seen.size() >= 4, "requests through the gateway reached the upstream: " + seen);
         seen.forEach(s -> assertNull(s.authorization(), "the ledger's token reached the upstream"));
         // the SDK's GET stream went through too, within the session
@@ -132,7 +134,7 @@ class McpClientThroughGatewayTest {
     private static Session session(String base, String endpoint, String token) {
         Session seen = new Session();
         HttpClientStreamableHttpTransport.Builder transport = HttpClientStreamableHttpTransport.builder(base)
-                .endpoint(endpoint).jsonMapper(UpstreamMcpServer.MAPPER)
+                .endpoint(endpoint).jsonMapper(McpUpstream.MAPPER)
                 .openConnectionOnStartup(true);
         if (token != null) {
             transport.httpRequestCustomizer((request, method, uri, body, context) -> request.header("Authorization", "Bearer " + token));
@@ -154,9 +156,9 @@ class McpClientThroughGatewayTest {
             McpSchema.InitializeResult init = client.initialize();
             assertNotNull(init.serverInfo());
             seen.tools = client.listTools();
-            seen.echo = client.callTool(new McpSchema.CallToolRequest("echo", Map.of("text", "hello")));
-            seen.count = client.callTool(new McpSchema.CallToolRequest("count", Map.of("n", 3), Map.of("progressToken", "p-1")));
-            seen.ask = client.callTool(new McpSchema.CallToolRequest("ask", Map.of("question", "which colour?")));
+            seen.echo = client.callTool(new McpSchema.CallToolRequest(Tools.ECHO, Map.of("text", "hello")));
+            seen.count = client.callTool(new McpSchema.CallToolRequest(Tools.COUNT, Map.of("n", 3), Map.of("progressToken", "p-1")));
+            seen.ask = client.callTool(new McpSchema.CallToolRequest(Tools.ASK, Map.of("question", "which colour?")));
         } finally {
             client.closeGracefully();
         }

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.TestInstance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.sessionledger.upstream.McpUpstream;
+import dev.sessionledger.upstream.Tools;
+
 /**
  * Issue 14's "done when" on the whole stack as it runs (PostgreSQL, sessions-service,
  * messages-service, mcp-gateway, the router): the Java MCP SDK's client works through the ledger
@@ -42,14 +45,14 @@ class McpThroughStackTest {
             : (a.equals(b) ? 0 : 1);
 
     private TestStack stack;
-    private UpstreamMcpServer upstream;
+    private McpUpstream upstream;
     private LedgerApi admin;
     private String provider;
 
     @BeforeAll
     void start() throws Exception {
         stack = TestStack.start();
-        upstream = new UpstreamMcpServer();
+        upstream = McpUpstream.keepingRequests();
         admin = new LedgerApi(stack.routerUrl(), stack.token("ADMIN_TOKEN"));
         LedgerApi.Reply created = admin.post("/providers", Map.of("name", "stack upstream", "upstream_url", upstream.url(),
                 "upstream_headers", Map.of("X-Api-Key", UPSTREAM_SECRET)));
@@ -73,7 +76,7 @@ class McpThroughStackTest {
 
     @Test
     void an_sdk_client_works_through_the_ledger_as_directly_and_the_ledger_shows_the_whole_session() {
-        SdkClientRun direct = SdkClientRun.against(upstream.baseUrl(), UpstreamMcpServer.ENDPOINT, null);
+        SdkClientRun direct = SdkClientRun.against(upstream.baseUrl(), McpUpstream.ENDPOINT, null);
         int upstreamSeenBefore = upstream.seen().size();
         SdkClientRun through = SdkClientRun.against(stack.serviceUrl(StackService.MCP_GATEWAY), "/mcp/" + provider,
                 stack.token("ADMIN_TOKEN"));
@@ -82,7 +85,8 @@ class McpThroughStackTest {
         assertEquals(direct.initialized.protocolVersion(), through.initialized.protocolVersion());
         assertEquals(direct.initialized.capabilities(), through.initialized.capabilities());
         assertEquals(direct.tools, through.tools);
-        assertEquals(List.of("echo", "count"), through.tools.tools().stream().map(t -> t.name()).toList());
+        assertEquals(List.of(Tools.ECHO, Tools.COUNT, Tools.ASK, Tools.STAMPED_ECHO),
+                through.tools.tools().stream().map(t -> t.name()).toList());
         assertEquals(direct.echo, through.echo);
         assertEquals(direct.count, through.count);
         assertEquals(direct.resources, through.resources);
@@ -103,9 +107,9 @@ class McpThroughStackTest {
                 "client prompts/list", "server response", "client prompts/get", "server response"),
                 through.passed.stream().map(p -> p.sender() + " " + p.payload().path("method").asText("response")).toList());
 
-        List<UpstreamMcpServer.Seen> reached = upstream.seen().subList(upstreamSeenBefore, upstream.seen().size());
+        List<McpUpstream.Seen> reached = upstream.seen().subList(upstreamSeenBefore, upstream.seen().size());
         assertFalse(reached.isEmpty());
-        for (UpstreamMcpServer.Seen seen : reached) {
+        for (McpUpstream.Seen seen : reached) {
             assertNull(seen.authorization(), "the ledger's token reached the upstream");
             assertEquals(UPSTREAM_SECRET, seen.apiKey(), "the provider's own header goes with every request");
         }

@@ -10,6 +10,11 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 
+import dev.sessionledger.upstream.McpUpstream;
+import dev.sessionledger.upstream.Prompts;
+import dev.sessionledger.upstream.Resources;
+import dev.sessionledger.upstream.Tools;
+
 /**
  * One session of the Java MCP SDK's client (Streamable HTTP) from {@code initialize} to its close
  * (the transport's DELETE): every call a user makes of the upstream's tools, resources and prompts,
@@ -41,7 +46,7 @@ final class SdkClientRun {
     static SdkClientRun against(String base, String endpoint, String token) {
         SdkClientRun run = new SdkClientRun();
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base)
-                .endpoint(endpoint).jsonMapper(UpstreamMcpServer.MAPPER)
+                .endpoint(endpoint).jsonMapper(McpUpstream.MAPPER)
                 .openConnectionOnStartup(false)
                 .httpRequestCustomizer((request, method, uri, body, context) -> {
                     if (token != null) {
@@ -59,12 +64,12 @@ final class SdkClientRun {
         try {
             run.initialized = client.initialize();
             run.tools = client.listTools();
-            run.echo = client.callTool(new McpSchema.CallToolRequest("echo", Map.of("text", "hello")));
-            run.count = client.callTool(new McpSchema.CallToolRequest("count", Map.of("n", 3), Map.of("progressToken", "p-1")));
+            run.echo = client.callTool(new McpSchema.CallToolRequest(Tools.ECHO, Map.of("text", "hello")));
+            run.count = client.callTool(new McpSchema.CallToolRequest(Tools.COUNT, Map.of("n", 3), Map.of("progressToken", "p-1")));
             run.resources = client.listResources();
-            run.resource = client.readResource(new McpSchema.ReadResourceRequest(UpstreamMcpServer.RESOURCE_URI));
+            run.resource = client.readResource(new McpSchema.ReadResourceRequest(Resources.WELCOME_URI));
             run.prompts = client.listPrompts();
-            run.prompt = client.getPrompt(new McpSchema.GetPromptRequest("greet", Map.of("name", "Ada")));
+            run.prompt = client.getPrompt(new McpSchema.GetPromptRequest(Prompts.GREET, Map.of("name", "Ada")));
         } finally {
             client.closeGracefully();
         }
