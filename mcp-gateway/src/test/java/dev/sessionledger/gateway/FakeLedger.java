@@ -53,6 +53,8 @@ public class FakeLedger implements QuarkusTestResourceLifecycleManager {
     private static final AtomicInteger IDS = new AtomicInteger();
     private static volatile boolean sessionsDown;
     private static volatile boolean messagesDown;
+    /** While set, sessions-service takes no token (as when one expired between the gateway's check and the call). */
+    private static volatile boolean tokensRefused;
     /** While set, message writes are accepted and held unanswered until it opens. */
     private static final AtomicReference<CountDownLatch> MESSAGES_STALL = new AtomicReference<>();
     private static final AtomicInteger HELD_WRITES = new AtomicInteger();
@@ -156,6 +158,10 @@ public class FakeLedger implements QuarkusTestResourceLifecycleManager {
         sessionsDown = down;
     }
 
+    public static void tokensRefused(boolean refused) {
+        tokensRefused = refused;
+    }
+
     public static void messagesDown(boolean down) {
         messagesDown = down;
     }
@@ -179,7 +185,7 @@ public class FakeLedger implements QuarkusTestResourceLifecycleManager {
                     .put("status", sessionsDown || messagesDown ? "DOWN" : "UP"));
             return;
         }
-        if (tenant == null) {
+        if (tenant == null || (tokensRefused && path.startsWith("/internal/gateway/"))) {
             FakePeers.reply(exchange, 401, error(401, "unauthorized"));
             return;
         }

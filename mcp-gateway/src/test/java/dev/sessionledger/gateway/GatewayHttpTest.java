@@ -295,6 +295,21 @@ class GatewayHttpTest {
     }
 
     @Test
+    void a_token_sessions_service_no_longer_takes_is_a_401_and_nothing_goes_upstream() {
+        String tenant = TestTokens.newTenant();
+        String provider = FakeLedger.provider(tenant, upstream.url(), Map.of());
+        int seen = upstream.seen().size();
+        FakeLedger.tokensRefused(true);
+        try {
+            initialize(TestTokens.admin(tenant), "/mcp/" + provider).then().statusCode(401)
+                    .header("WWW-Authenticate", "Bearer").body("error.code", equalTo(-32001)).body("id", equalTo(1));
+        } finally {
+            FakeLedger.tokensRefused(false);
+        }
+        assertEquals(seen, upstream.seen().size());
+    }
+
+    @Test
     void health_reports_the_peers_reachability_apart_from_readiness() {
         // peers are asked every two seconds: another test may just have stopped one
         Eventually.within(Duration.ofSeconds(5),

@@ -106,6 +106,10 @@ public class SessionLedger {
             if (status == 404) {
                 return Optional.empty();
             }
+            if (status == 401) {
+                // The token expired between the gateway's check and this call.
+                throw Failure.of(Failure.Kind.UNAUTHENTICATED, "the bearer token is no longer valid");
+            }
             if (status >= 400 && status < 500) {
                 JsonNode error = response.hasEntity() ? response.readEntity(JsonNode.class) : null;
                 String message = error == null ? "refused" : error.path("message").asText("refused");

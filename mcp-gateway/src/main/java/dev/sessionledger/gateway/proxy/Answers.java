@@ -33,7 +33,10 @@ class Answers {
         send(ctx, status, error(id, code, message));
     }
 
-    /** A refusal of the ledger's: 503 with Retry-After while a peer is away, 400 for input it refused. */
+    /**
+     * A refusal of the ledger's: 503 with Retry-After while a peer is away, 400 for input it
+     * refused, 401 for a token it no longer takes, 403, 404; anything else a 502.
+     */
     void refused(RoutingContext ctx, Failure failure, JsonNode id) {
         switch (failure.kind()) {
             case UNAVAILABLE -> {
@@ -43,6 +46,11 @@ class Answers {
             case INVALID_INPUT, MALFORMED -> error(ctx, 400, id, JsonRpc.INVALID_PARAMS, failure.errors().isEmpty()
                     ? failure.getMessage() : failure.errors().get(0).field() + " " + failure.errors().get(0).message());
             case NOT_FOUND -> error(ctx, 404, id, JsonRpc.NOT_FOUND, failure.getMessage());
+            case UNAUTHENTICATED -> {
+                ctx.response().putHeader("WWW-Authenticate", "Bearer");
+                error(ctx, 401, id, JsonRpc.UNAUTHORIZED, failure.getMessage());
+            }
+            case FORBIDDEN -> error(ctx, 403, id, JsonRpc.UNAUTHORIZED, failure.getMessage());
             default -> {
                 LOG.warnf("gateway request refused: %s %s", failure.kind(), failure.getMessage());
                 error(ctx, 502, id, JsonRpc.INTERNAL_ERROR, "the ledger cannot serve this request");
