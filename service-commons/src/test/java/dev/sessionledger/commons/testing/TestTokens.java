@@ -55,6 +55,11 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
         return MINTER.mint("elsewhere", tenant, true, Duration.ofMinutes(10), audience);
     }
 
+    /** A token for an administrator of {@code tenant} that expires after {@code lifetime}. */
+    public static String lasting(Duration lifetime, String tenant) {
+        return MINTER.mint("brief-" + tenant, tenant, true, lifetime);
+    }
+
     /** A token minted by the trusted key that has already expired. */
     public static String expired(String tenant) {
         return MINTER.mint("late", tenant, true, Duration.ofSeconds(-120));
