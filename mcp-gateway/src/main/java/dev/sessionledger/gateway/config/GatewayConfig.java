@@ -11,8 +11,6 @@ public interface GatewayConfig {
 
     Upstream upstream();
 
-    Providers providers();
-
     Sessions sessions();
 
     Recording recording();
@@ -27,21 +25,6 @@ public interface GatewayConfig {
         /** Time from the request sent to the upstream's answer (its status and headers). */
         @WithDefault("30S")
         Duration readTimeout();
-    }
-
-    /** The provider registry in sessions-service. */
-    interface Providers {
-
-        /**
-         * How long a provider looked up is used without asking again: a change to it (a new
-         * upstream, new headers, its removal) reaches a replica within this time.
-         */
-        @WithDefault("10S")
-        Duration cacheTtl();
-
-        /** Most providers a replica keeps looked up. */
-        @WithDefault("10000")
-        int cacheSize();
     }
 
     /** The sessions the gateway serves. */

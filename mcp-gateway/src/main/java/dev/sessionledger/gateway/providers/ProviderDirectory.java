@@ -4,7 +4,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,30 +16,29 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
+
 import dev.sessionledger.commons.peers.PeerFailures;
 import dev.sessionledger.gateway.caller.GatewayCaller;
-import dev.sessionledger.gateway.config.GatewayConfig;
 
 /**
  * Finds the provider a request names, in the caller's tenant, through sessions-service. An unknown
  * provider and another tenant's are the same answer (empty); a sessions-service that does not answer
  * is a {@code Failure} of kind unavailable, through {@link PeerFailures}.
  *
- * <p>A provider found is kept for {@code gateway.providers.cache-ttl} per tenant and id, so that
- * the requests of a session cost no call to sessions-service; any caller of the tenant may read a
- * provider, so one caller's look-up serves the others of its tenant. An unknown provider is not
- * kept: one registered a moment later is found at once.
+ * <p>A provider found is kept per tenant and id in the Caffeine cache {@code providers} (for its
+ * {@code expire-after-write}, {@code PROVIDER_CACHE_TTL}), so that the requests of a session cost no
+ * call to sessions-service; any caller of the tenant may read a provider, so one caller's look-up
+ * serves the others of its tenant. An unknown provider is not kept: one registered a moment later
+ * is found at once.
  */
 @ApplicationScoped
 public class ProviderDirectory {
 
     private record Key(String tenant, String providerId) {
     }
-
-    private record Found(Provider provider, long expiresNanos) {
-    }
-
-    private final Map<Key, Found> found = new ConcurrentHashMap<>();
 
     @Inject
     @RestClient
@@ -49,12 +48,13 @@ public class ProviderDirectory {
     ProviderDirectory self;
 
     @Inject
-    GatewayConfig config;
+    @CacheName("providers")
+    Cache cache;
 
     /** The provider, when it was looked up lately: nothing that blocks. */
     public Optional<Provider> known(GatewayCaller caller, String providerId) {
-        Found kept = found.get(new Key(caller.tenant(), providerId));
-        return kept != null && System.nanoTime() - kept.expiresNanos() < 0 ? Optional.of(kept.provider()) : Optional.empty();
+        CompletableFuture<Object> kept = cache.as(CaffeineCache.class).getIfPresent(new Key(caller.tenant(), providerId));
+        return Optional.ofNullable(kept == null ? null : (Provider) kept.getNow(null));
     }
 
     /** The provider, looked up in sessions-service unless it was lately. Blocks. */
@@ -63,21 +63,10 @@ public class ProviderDirectory {
         if (known.isPresent()) {
             return known;
         }
-        Key key = new Key(caller.tenant(), providerId);
-        long now = System.nanoTime();
         Optional<Provider> provider = PeerFailures.call("sessions-service", "Providers cannot be looked up",
                 () -> self.lookup(caller.authorization(), providerId));
-        if (provider.isEmpty()) {
-            found.remove(key);
-            return provider;
-        }
-        if (found.size() >= config.providers().cacheSize()) {
-            found.values().removeIf(f -> now - f.expiresNanos() >= 0);
-            if (found.size() >= config.providers().cacheSize()) {
-                found.clear();
-            }
-        }
-        found.put(key, new Found(provider.get(), now + config.providers().cacheTtl().toNanos()));
+        provider.ifPresent(found -> cache.as(CaffeineCache.class)
+                .put(new Key(caller.tenant(), providerId), CompletableFuture.completedFuture(found)));
         return provider;
     }
 
@@ -99,8 +88,7 @@ public class ProviderDirectory {
             JsonNode body = response.readEntity(JsonNode.class);
             Map<String, String> headers = new LinkedHashMap<>();
             body.path("upstream_headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
-            return Optional.of(new Provider(body.path("id").asText(providerId), body.path("upstream_url").asText(),
-                    headers, body.path("recording_mode").asText(Provider.BEST_EFFORT)));
+            return Optional.of(new Provider(body.path("id").asText(providerId), body.path("upstream_url").asText(), headers));
         }
     }
 }

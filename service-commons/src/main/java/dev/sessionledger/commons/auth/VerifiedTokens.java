@@ -6,11 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 
 import javax.crypto.SecretKey;
 
@@ -19,9 +17,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -33,22 +33,17 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * once per request. Every {@link JWTParser} injection point gets this one (the security layer's
  * validator, mcp-gateway's route).
  *
- * <p>A token is kept under a SHA-256 digest of its whole text, so an altered or re-signed token is
- * another key and is verified afresh; it is kept no longer than its {@code exp} and no longer than
- * {@code sessionledger.auth.verified-tokens.max-age} (so that a verification key withdrawn from its
- * location stops being honoured within that time), and at most
- * {@code sessionledger.auth.verified-tokens.size} tokens are kept. A token the verifier refuses is
- * never kept. Only {@link #parse(String)} is cached; the other methods verify every time.
+ * <p>A token is kept in the Caffeine cache {@code verified-tokens} under a SHA-256 digest of its
+ * whole text, so an altered or re-signed token is another key and is verified afresh. It is served
+ * from there only before its own {@code exp}, and the cache forgets it after its
+ * {@code expire-after-write} (so that a verification key withdrawn from its location stops being
+ * honoured within that time) and keeps at most {@code maximum-size} tokens. A token the verifier
+ * refuses is never kept. Only {@link #parse(String)} is cached; the other methods verify every time.
  */
 @Alternative
 @Priority(1)
 @ApplicationScoped
 public class VerifiedTokens implements JWTParser {
-
-    private record Verified(JsonWebToken token, long untilMillis) {
-    }
-
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     @Inject
     DefaultJWTParser verifier;
@@ -56,11 +51,9 @@ public class VerifiedTokens implements JWTParser {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "sessionledger.auth.verified-tokens.size", defaultValue = "10000")
-    int size;
-
-    @ConfigProperty(name = "sessionledger.auth.verified-tokens.max-age", defaultValue = "60S")
-    Duration maxAge;
+    @Inject
+    @CacheName("verified-tokens")
+    Cache cache;
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
@@ -78,31 +71,16 @@ public class VerifiedTokens implements JWTParser {
         if (token == null) {
             return Optional.empty();
         }
-        String key = digest(token);
-        Verified kept = verified.get(key);
-        if (kept == null) {
-            return Optional.empty();
-        }
-        if (clock.millis() >= kept.untilMillis()) {
-            verified.remove(key, kept);
-            return Optional.empty();
-        }
-        return Optional.of(kept.token());
+        CompletableFuture<Object> kept = cache.as(CaffeineCache.class).getIfPresent(digest(token));
+        JsonWebToken verified = kept == null ? null : (JsonWebToken) kept.getNow(null);
+        return verified != null && clock.millis() < verified.getExpirationTime() * 1000
+                ? Optional.of(verified) : Optional.empty();
     }
 
     private void keep(String token, JsonWebToken parsed) {
-        long now = clock.millis();
-        long until = Math.min(parsed.getExpirationTime() * 1000, now + maxAge.toMillis());
-        if (until <= now) {
-            return;
+        if (clock.millis() < parsed.getExpirationTime() * 1000) {
+            cache.as(CaffeineCache.class).put(digest(token), CompletableFuture.completedFuture(parsed));
         }
-        if (verified.size() >= size) {
-            verified.values().removeIf(v -> now >= v.untilMillis());
-            if (verified.size() >= size) {
-                verified.clear();
-            }
-        }
-        verified.put(digest(token), new Verified(parsed, until));
     }
 
     private static String digest(String token) {
