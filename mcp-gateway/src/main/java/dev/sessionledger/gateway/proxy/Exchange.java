@@ -40,7 +40,7 @@ final class Exchange {
 
     /** The one request id an error answer names, or null (JSON-RPC's id for "no single request"). */
     JsonNode singleId() {
-        return requestIds.size() == 1 ? requestIds.get(0) : null;
+        return JsonRpc.singleId(requestIds);
     }
 
     boolean audited() {

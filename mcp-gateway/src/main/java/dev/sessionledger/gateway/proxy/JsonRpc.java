@@ -65,6 +65,11 @@ final class JsonRpc {
         return ids;
     }
 
+    /** The one request id an error answer names, or null (JSON-RPC's id for "no single request"). */
+    static JsonNode singleId(List<JsonNode> requestIds) {
+        return requestIds.size() == 1 ? requestIds.get(0) : null;
+    }
+
     /** A JSON-RPC error response; {@code id} null when no single request is answered. */
     static ObjectNode error(ObjectMapper json, JsonNode id, int code, String message) {
         ObjectNode error = json.createObjectNode();

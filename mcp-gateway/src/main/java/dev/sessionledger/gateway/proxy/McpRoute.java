@@ -91,7 +91,7 @@ public class McpRoute {
     private record Post(GatewayCaller caller, JsonNode body, List<JsonNode> ids, boolean initialize) {
 
         JsonNode singleId() {
-            return ids.size() == 1 ? ids.get(0) : null;
+            return JsonRpc.singleId(ids);
         }
     }
 
@@ -148,7 +148,7 @@ public class McpRoute {
             return Optional.empty();
         }
         List<JsonNode> ids = JsonRpc.requestIds(body);
-        JsonNode id = ids.size() == 1 ? ids.get(0) : null;
+        JsonNode id = JsonRpc.singleId(ids);
         String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
         if (!accepts(accept, "application/json") || !accepts(accept, "text/event-stream")) {
             answers.error(ctx, 406, id, JsonRpc.INVALID_REQUEST, "Accept must list both application/json and text/event-stream");

@@ -58,8 +58,18 @@ class Traffic {
         return records;
     }
 
-    /** The server's messages of a JSON answer or an SSE event's data; none when it is not JSON (logged). */
+    /**
+     * The server's messages of a JSON answer or an SSE event's data; none when it is not JSON
+     * (logged), and none for an event this session recorded before (a replay after
+     * {@code Last-Event-ID}). An event is known by its id and a digest of its data: the id alone is
+     * not enough, since the spec wants it unique across a session's streams but servers number each
+     * stream from the start (the Java SDK's does).
+     */
     List<RecordedMessage> fromServer(GatewaySession session, GatewayCaller caller, String text, String eventId) {
+        String event = eventId == null || eventId.isEmpty() ? null : session.id() + ":s:e:" + digest(eventId, text);
+        if (event != null && !session.firstSightOfEvent(event)) {
+            return List.of();
+        }
         JsonNode body;
         try {
             body = json.readTree(text);
@@ -67,7 +77,6 @@ class Traffic {
             LOG.warnf("session %s: a message of the upstream is not JSON; not recorded", session.id());
             return List.of();
         }
-        String event = eventId == null || eventId.isEmpty() ? null : session.id() + ":s:e:" + digest(eventId, text);
         List<RecordedMessage> records = new ArrayList<>();
         int index = 0;
         for (JsonNode message : JsonRpc.messages(body)) {

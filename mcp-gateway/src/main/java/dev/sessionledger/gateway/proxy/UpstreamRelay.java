@@ -1,6 +1,7 @@
 package dev.sessionledger.gateway.proxy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,12 +81,19 @@ class UpstreamRelay {
     Vertx vertx;
 
     private HttpClient upstream;
+    /** The upstream latency timer of each method the route serves, made once. */
+    private Map<HttpMethod, Timer> latency;
 
     void start(@Observes StartupEvent event) {
         upstream = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.upstream().connectTimeout().toMillis())
                 .setMaxPoolSize(200)
                 .setKeepAlive(true));
+        Map<HttpMethod, Timer> timers = new HashMap<>();
+        for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.GET, HttpMethod.DELETE)) {
+            timers.put(method, Timer.builder("gateway.upstream.latency").tag("method", method.name()).register(registry));
+        }
+        latency = Map.copyOf(timers);
     }
 
     void forward(Exchange exchange, Buffer body) {
@@ -133,8 +141,7 @@ class UpstreamRelay {
                     request.reset();
                     return;
                 }
-                Timer.builder("gateway.upstream.latency").tag("method", exchange.method.name()).register(registry)
-                        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                latency.get(exchange.method).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 HttpClientResponse response = sent.result();
                 if (exchange.initialize && response.statusCode() / 100 == 2) {
                     keepUpstreamSession(exchange, response);
@@ -312,15 +319,9 @@ class UpstreamRelay {
         });
     }
 
-    /** The server messages of an event, unless the event was recorded before (a replay after Last-Event-ID). */
+    /** The server messages of an event; none for a replay after Last-Event-ID ({@link Traffic} knows it). */
     private List<RecordedMessage> fromEvent(Exchange exchange, SseEvent event) {
         if (event.data() == null || event.data().isBlank()) {
-            return List.of();
-        }
-        // The id alone is not enough: the spec wants it unique across a session's streams, but
-        // servers number each stream from the start (the Java SDK's does).
-        if (event.id() != null && !event.id().isEmpty()
-                && !exchange.session.firstSightOfEvent(event.id() + ":" + event.data().length() + ":" + event.data().hashCode())) {
             return List.of();
         }
         return traffic.fromServer(exchange.session, exchange.caller, event.data(), event.id());
