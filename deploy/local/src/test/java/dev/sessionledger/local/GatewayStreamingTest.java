@@ -52,6 +52,8 @@ class GatewayStreamingTest {
     private final AtomicLong secondWrittenAt = new AtomicLong();
     private final AtomicReference<MultiMap> backendSaw = new AtomicReference<>();
     private final AtomicReference<String> backendBody = new AtomicReference<>();
+    /** Completed when the backend's connection for the stream closes. */
+    private final CompletableFuture<Void> backendClosed = new CompletableFuture<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -80,6 +82,7 @@ class GatewayStreamingTest {
                     .putHeader("Cache-Control", "no-cache")
                     .putHeader("Mcp-Session-Id", "ses_upstream_answer")
                     .putHeader("MCP-Protocol-Version", "2025-06-18");
+            response.closeHandler(closed -> backendClosed.complete(null));
             response.write(FIRST);
             firstEventRead.completeOnTimeout(null, FIRST_EVENT_DEADLINE.toSeconds() + 1, TimeUnit.SECONDS)
                     .whenComplete((done, failure) -> vertx.runOnContext(v -> {
@@ -131,6 +134,37 @@ class GatewayStreamingTest {
         assertEquals("GET /mcp/pro_1 ", backendBody.get());
         assertEquals("40", backendSaw.get().get("Last-Event-ID"));
         assertEquals("ses_1", backendSaw.get().get("Mcp-Session-Id"));
+    }
+
+    @Test
+    void a_client_that_leaves_a_stream_closes_the_services_stream_too() throws Exception {
+        HttpResponse<InputStream> response = client.send(mcpRequest().GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+        assertEquals(FIRST, reader.submit(() -> readEvent(lines)).get(FIRST_EVENT_DEADLINE.toSeconds(), TimeUnit.SECONDS));
+
+        response.body().close();
+
+        backendClosed.get(10, TimeUnit.SECONDS);
+        assertEquals(0, secondWrittenAt.get(), "the stream was closed while the backend still held its second event");
+    }
+
+    @Test
+    void hop_by_hop_headers_stay_on_their_hop() throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+        String request = "POST /mcp/pro_1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nConnection: x-hop\r\nX-Hop: one\r\n"
+                + "TE: trailers\r\nX-End-To-End: kept\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n";
+        firstEventRead.complete(null);
+        RawHttp.Response response = RawHttp.send(gateway.port(), request);
+
+        assertEquals(200, response.status());
+        assertEquals("POST /mcp/pro_1 " + body, backendBody.get(), "a chunked body passes whole");
+        MultiMap saw = backendSaw.get();
+        assertEquals("kept", saw.get("X-End-To-End"));
+        assertEquals(null, saw.get("X-Hop"), "a header the Connection header names is hop-by-hop");
+        assertEquals(null, saw.get("TE"));
+        assertTrue(saw.get("Connection") == null || !saw.get("Connection").contains("x-hop"), String.valueOf(saw.get("Connection")));
+        assertTrue(response.body().contains(SECOND), response.body());
     }
 
     /** Reads the first event within the deadline, while the backend still holds the second; then the second and the end. */
