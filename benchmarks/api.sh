@@ -72,10 +72,33 @@ for direct in "participants_list 1" "messages_list 2" "threads_list 3"; do
     "$(token_for "$1")" > "$RESULTS/$1.direct.wrk"
 done
 
+# The reference row: the same three lists through nginx, routed by the same Ingress file, on the same
+# cores (nginx's usual worker per core, keep-alive to the services, bodies streamed, no access log).
+NGINX_DIR=$RESULTS/nginx
+NGINX_PORT=$((BASE + 6))
+mkdir -p "$NGINX_DIR"
+python3 "$BENCH/nginx/conf.py" "$ROOT/deploy/kubernetes/base/ingress.yaml" "$NGINX_DIR" "$NGINX_PORT" \
+  sessions-service=$((BASE + 1)) messages-service=$((BASE + 2)) threads-service=$((BASE + 3)) \
+  mcp-gateway=$((BASE + 4)) > "$NGINX_DIR/nginx.conf"
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+"$NGINX" -v 2> "$RESULTS/nginx-version"
+"$NGINX" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf"
+for name in participants_list messages_list threads_list; do
+  log "$name through nginx: wrk ${DURATION}s"
+  "${WRK[@]}" -d "${WARMUP}s" -s "$BENCH/wrk/paths.lua" "http://127.0.0.1:$NGINX_PORT" -- "$P/$name" "$(token_for "$name")" \
+    > /dev/null
+  "${WRK[@]}" -d "${DURATION}s" -s "$BENCH/wrk/paths.lua" "http://127.0.0.1:$NGINX_PORT" -- "$P/$name" \
+    "$(token_for "$name")" > "$RESULTS/$name.nginx.wrk"
+done
+"$NGINX" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -s stop 2> /dev/null
+
 for batch in 1 100 1000; do
   log "ingest, batches of $batch: wrk ${DURATION}s"
   "${WRK[@]}" -d "${WARMUP}s" -s "$BENCH/wrk/ingest.lua" "$GATEWAY" -- "$P/ingest_sessions" "$ADMIN_TOKEN" "$batch" > /dev/null
   "${WRK[@]}" -d "${DURATION}s" -s "$BENCH/wrk/ingest.lua" "$GATEWAY" -- "$P/ingest_sessions" "$ADMIN_TOKEN" "$batch" \
     > "$RESULTS/ingest_$batch.wrk"
+  log "ingest's raw-insert ceiling, $batch rows per INSERT: pgbench ${DURATION}s"
+  "${PGBENCH[@]}" -T "$WARMUP" -D batch="$batch" -f "$BENCH/pgbench/ingest_raw.sql" messages > /dev/null 2>&1
+  "${PGBENCH[@]}" -D batch="$batch" -f "$BENCH/pgbench/ingest_raw.sql" messages > "$RESULTS/ingest_$batch.pgbench" 2>&1
 done
 

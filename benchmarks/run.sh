@@ -48,6 +48,8 @@ missing=()
 command -v wrk >/dev/null || missing+=(wrk)
 { command -v pgbench >/dev/null && command -v psql >/dev/null; } || missing+=(postgresql-client)
 command -v curl >/dev/null || missing+=(curl)
+# nginx for the API part's reference row (the same endpoints through nginx, routed by the Ingress file).
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
@@ -68,6 +70,9 @@ stop_started() {
     kill -KILL -- "-$UPSTREAM_PID" 2>/dev/null || true
   fi
   UPSTREAM_PID=
+  if [ -n "${NGINX_DIR:-}" ] && [ -s "$NGINX_DIR/nginx.pid" ]; then
+    kill -TERM "$(cat "$NGINX_DIR/nginx.pid")" 2>/dev/null || true
+  fi
   stop_stack
 }
 stop_stack() {
@@ -132,6 +137,7 @@ done
   echo "java=$(java -version 2>&1 | head -1)"
   echo "postgres=$(cut -d, -f1 "$RESULTS/postgres-version")"
   echo "wrk=$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+  [ -s "$RESULTS/nginx-version" ] && echo "nginx=$(sed 's/^nginx version: //' "$RESULTS/nginx-version")"
   echo "pgbench=$(pgbench --version)"
   echo "load=$CONNECTIONS connections, $THREADS threads, ${DURATION} s per figure after ${WARMUP} s of warm-up"
   echo "load_average=$LOAD_BEFORE at the start, $(load_average) at the end (1, 5 and 15 minutes)"

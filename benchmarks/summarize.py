@@ -96,20 +96,29 @@ def api_tables():
             if w["errors"] or w["socket"]:
                 notes.append(f"{name}: {w['errors']} non-2xx responses; socket errors: {w['socket']}")
     print()
-    print("| the gateway's share | RPS through the gateway | p50 ms | RPS straight to the service | p50 ms |")
-    print("|---|---:|---:|---:|---:|")
+    print("| the gateway's share | straight to the service RPS | p50 ms | through the gateway RPS | p50 ms "
+          "| gateway ÷ straight | through nginx RPS | p50 ms | nginx ÷ straight |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, api, label in ENDPOINTS:
         if not (results / (name + ".direct.wrk")).exists():
             continue
-        w, d = wrk(name), wrk(name + ".direct")
-        print(f"| `{label}` | {num(w['rps'])} | {ms(w['p50'])} | {num(d['rps'])} | {ms(d['p50'])} |")
+        w, d, n = wrk(name), wrk(name + ".direct"), wrk(name + ".nginx")
+        print(f"| `{label}` | {num(d['rps'])} | {ms(d['p50'])} | {num(w['rps'])} | {ms(w['p50'])} | {ratio(w['rps'], d['rps'])} "
+              f"| {num(n['rps'])} | {ms(n['p50'])} | {ratio(n['rps'], d['rps'])} |")
+        for way, r in (("direct", d), ("nginx", n)):
+            if r["errors"] or r["socket"]:
+                notes.append(f"{name}.{way}: {r['errors']} non-2xx responses; socket errors: {r['socket']}")
     print()
-    print("| ingest `POST /sessions/{id}/messages` | requests/s | messages/s | p50 ms | p99 ms |")
-    print("|---|---:|---:|---:|---:|")
+    print("| ingest `POST /sessions/{id}/messages` | requests/s | messages/s | p50 ms | p99 ms "
+          "| raw-insert ceiling rows/s | ratio |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for batch in (1, 100, 1000):
         w = wrk(f"ingest_{batch}")
+        tps, _ = pgbench(f"ingest_{batch}")
         rate = None if w["rps"] is None else w["rps"] * batch
-        print(f"| batches of {batch} | {num(w['rps'], 1)} | {num(rate)} | {ms(w['p50'])} | {ms(w['p99'])} |")
+        ceiling = None if tps is None else tps * batch
+        print(f"| batches of {batch} | {num(w['rps'], 1)} | {num(rate)} | {ms(w['p50'])} | {ms(w['p99'])} "
+              f"| {num(ceiling)} | {ratio(rate, ceiling)} |")
         if w["errors"] or w["socket"]:
             notes.append(f"ingest_{batch}: {w['errors']} non-2xx responses; socket errors: {w['socket']}")
     print()
@@ -245,6 +254,7 @@ def json_file(name):
 machine = dict(line.split("=", 1) for line in text("machine").splitlines() if "=" in line)
 print(f"Machine: {machine.get('cores', '?')} cores ({machine.get('cpu', '?')}), {machine.get('memory', '?')} memory; "
       f"{machine.get('java', '?')}; {machine.get('postgres', '?')}; {machine.get('wrk', '?')}; "
+      + (f"{machine['nginx']}; " if "nginx" in machine else "") +
       f"{machine.get('pgbench', '?')}. wrk and pgbench alike: {machine.get('load', '?')}. "
       f"Load average: {machine.get('load_average', '?')}.")
 print()
