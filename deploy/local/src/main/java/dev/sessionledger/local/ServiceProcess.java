@@ -25,6 +25,11 @@ public final class ServiceProcess implements Supervised {
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC");
 
+    /** How long a service has to stop before it is killed. */
+    private static final Duration STOP = Duration.ofSeconds(10);
+    /** A JVM that records its class-data archive writes it as it exits, which takes longer on a busy machine. */
+    private static final Duration ARCHIVING_STOP = Duration.ofSeconds(60);
+
     private final String name;
     private final Path runnerJar;
     private final List<String> command;
@@ -68,6 +73,10 @@ public final class ServiceProcess implements Supervised {
             throw new IOException(runnerJar + " does not exist: build the project first");
         }
         Files.createDirectories(log.getParent());
+        ClassDataArchive archive = ClassDataArchive.of(runnerJar);
+        Duration stopWithin = archive.recording() ? ARCHIVING_STOP : STOP;
+        List<String> command = new ArrayList<>(this.command);
+        command.addAll(1, archive.jvmOptions());
         // A restart appends, so that the log keeps what the run that died wrote last.
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -76,16 +85,18 @@ public final class ServiceProcess implements Supervised {
         builder.environment().putAll(environment);
         Process process = builder.start();
         startedBefore = true;
-        return new Run(process);
+        return new Run(process, stopWithin);
     }
 
     /** One run of the service's JVM. */
     private final class Run implements Running {
 
         private final Process process;
+        private final Duration stopWithin;
 
-        Run(Process process) {
+        Run(Process process, Duration stopWithin) {
             this.process = process;
+            this.stopWithin = stopWithin;
         }
 
         @Override
@@ -117,12 +128,12 @@ public final class ServiceProcess implements Supervised {
             return "exited with code " + process.exitValue();
         }
 
-        /** Asks the service to stop, and kills it if it has not within ten seconds. */
+        /** Asks the service to stop, and kills it if it has not in time. */
         @Override
         public void stop() {
             process.destroy();
             try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                if (!process.waitFor(stopWithin.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
