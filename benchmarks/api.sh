@@ -37,11 +37,17 @@ python3 "$BENCH/thread_cursors.py" "$GATEWAY" "$MEMBER_TOKEN" "$(psql -At -d thr
 psql -At -d messages -F ' ' -c "select bench.prefixed('ses', bench.session_id(s)), bench.prefixed('spr', bench.server_session_id(s)), bench.prefixed('srr', bench.provider_run_id(s)) from generate_series(2, 51) s" > "$P/ingest_sessions"
 
 PGBENCH=(pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" -D tenant=demo -D app=bench-app -D user=demo-member)
-measure() { # name database token
-  local name=$1 db=$2 token=$3
-  log "$name: wrk ${DURATION}s, then pgbench ${DURATION}s"
-  "${WRK[@]}" -d "${WARMUP}s" -s "$BENCH/wrk/paths.lua" "$GATEWAY" -- "$P/$name" "$token" > /dev/null
-  "${WRK[@]}" -d "${DURATION}s" -s "$BENCH/wrk/paths.lua" "$GATEWAY" -- "$P/$name" "$token" > "$RESULTS/$name.wrk"
+# drive NAME URL OUT: wrk over NAME's paths at URL, after a warm-up, into $RESULTS/OUT.wrk.
+drive() {
+  "${WRK[@]}" -d "${WARMUP}s" -s "$BENCH/wrk/paths.lua" "$2" -- "$P/$1" "$(token_for "$1")" > /dev/null
+  "${WRK[@]}" -d "${DURATION}s" -s "$BENCH/wrk/paths.lua" "$2" -- "$P/$1" "$(token_for "$1")" > "$RESULTS/$3.wrk"
+}
+# Each endpoint straight to its service, then its SQL straight into PostgreSQL.
+measure() { # name
+  local name=$1 db
+  db=$(database_for "$name")
+  log "$name: wrk ${DURATION}s straight to its service, then pgbench ${DURATION}s"
+  drive "$name" "$(service_url "$name")" "$name"
   "${PGBENCH[@]}" -T "$WARMUP" -f "$BENCH/pgbench/$name.sql" "$db" > /dev/null 2>&1
   "${PGBENCH[@]}" -f "$BENCH/pgbench/$name.sql" "$db" > "$RESULTS/$name.pgbench" 2>&1
 }
@@ -49,6 +55,8 @@ READS=(participants_list participants_get messages_list messages_get messages_fi
   rtk_participants threads_list threads_get threads_first threads_deep threads_filtered)
 token_for() { case $1 in threads_*) echo "$MEMBER_TOKEN";; *) echo "$ADMIN_TOKEN";; esac; }
 database_for() { case $1 in messages_*) echo messages;; threads_*) echo threads;; *) echo sessions;; esac; }
+service_url() { case $1 in messages_*) echo "http://127.0.0.1:$((BASE + 2))";; threads_*) echo "http://127.0.0.1:$((BASE + 3))";;
+  *) echo "http://127.0.0.1:$((BASE + 1))";; esac; }
 
 # The JIT compiles the services' hot paths over the first tens of seconds of load: one pass over
 # every endpoint first, so that no figure measures compilation.
@@ -59,21 +67,13 @@ done
 "${WRK[@]}" -d "${WARMUP_PASS:-5}s" -s "$BENCH/wrk/ingest.lua" "$GATEWAY" -- "$P/ingest_sessions" "$ADMIN_TOKEN" 100 > /dev/null
 
 for name in "${READS[@]}"; do
-  measure "$name" "$(database_for "$name")" "$(token_for "$name")"
+  measure "$name"
 done
 
-# The gateway's share: three list endpoints again, straight to their service's port.
-for direct in "participants_list 1" "messages_list 2" "threads_list 3"; do
-  set -- $direct
-  log "$1 straight to its service: wrk ${DURATION}s"
-  "${WRK[@]}" -d "${WARMUP}s" -s "$BENCH/wrk/paths.lua" "http://127.0.0.1:$((BASE + $2))" -- "$P/$1" "$(token_for "$1")" \
-    > /dev/null
-  "${WRK[@]}" -d "${DURATION}s" -s "$BENCH/wrk/paths.lua" "http://127.0.0.1:$((BASE + $2))" -- "$P/$1" \
-    "$(token_for "$1")" > "$RESULTS/$1.direct.wrk"
-done
-
-# The reference row: the same three lists through nginx, routed by the same Ingress file, on the same
-# cores (nginx's usual worker per core, keep-alive to the services, bodies streamed, no access log).
+# The gateway's share: three lists straight to their service, through the local gateway and through
+# nginx, back to back. nginx is routed by the same Ingress file and runs on the same cores, as
+# ingress-nginx would configure it: a worker per core, keep-alive to the services, bodies streamed,
+# no access log.
 NGINX_DIR=$RESULTS/nginx
 NGINX_PORT=$((BASE + 6))
 mkdir -p "$NGINX_DIR"
@@ -84,18 +84,19 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 "$NGINX" -v 2> "$RESULTS/nginx-version"
 "$NGINX" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf"
 for name in participants_list messages_list threads_list; do
-  log "$name through nginx: wrk ${DURATION}s"
-  "${WRK[@]}" -d "${WARMUP}s" -s "$BENCH/wrk/paths.lua" "http://127.0.0.1:$NGINX_PORT" -- "$P/$name" "$(token_for "$name")" \
-    > /dev/null
-  "${WRK[@]}" -d "${DURATION}s" -s "$BENCH/wrk/paths.lua" "http://127.0.0.1:$NGINX_PORT" -- "$P/$name" \
-    "$(token_for "$name")" > "$RESULTS/$name.nginx.wrk"
+  log "$name straight, through the gateway and through nginx: wrk ${DURATION}s each"
+  drive "$name" "$(service_url "$name")" "$name.direct"
+  drive "$name" "$GATEWAY" "$name.gateway"
+  drive "$name" "http://127.0.0.1:$NGINX_PORT" "$name.nginx"
 done
 "$NGINX" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -s stop 2> /dev/null
 
+# Ingest straight to messages-service, then the same rows by one INSERT per batch.
+MESSAGES_URL=http://127.0.0.1:$((BASE + 2))
 for batch in 1 100 1000; do
   log "ingest, batches of $batch: wrk ${DURATION}s"
-  "${WRK[@]}" -d "${WARMUP}s" -s "$BENCH/wrk/ingest.lua" "$GATEWAY" -- "$P/ingest_sessions" "$ADMIN_TOKEN" "$batch" > /dev/null
-  "${WRK[@]}" -d "${DURATION}s" -s "$BENCH/wrk/ingest.lua" "$GATEWAY" -- "$P/ingest_sessions" "$ADMIN_TOKEN" "$batch" \
+  "${WRK[@]}" -d "${WARMUP}s" -s "$BENCH/wrk/ingest.lua" "$MESSAGES_URL" -- "$P/ingest_sessions" "$ADMIN_TOKEN" "$batch" > /dev/null
+  "${WRK[@]}" -d "${DURATION}s" -s "$BENCH/wrk/ingest.lua" "$MESSAGES_URL" -- "$P/ingest_sessions" "$ADMIN_TOKEN" "$batch" \
     > "$RESULTS/ingest_$batch.wrk"
   log "ingest's raw-insert ceiling, $batch rows per INSERT: pgbench ${DURATION}s"
   "${PGBENCH[@]}" -T "$WARMUP" -D batch="$batch" -f "$BENCH/pgbench/ingest_raw.sql" messages > /dev/null 2>&1

@@ -74,7 +74,7 @@ notes = []
 
 
 def api_tables():
-    print("| API | endpoint | RPS | p50 ms | p99 ms | SQL ceiling TPS | ratio |")
+    print("| API | endpoint (straight to its service) | RPS | p50 ms | p99 ms | SQL ceiling TPS | ratio |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for name, api, label in ENDPOINTS:
         w = wrk(name)
@@ -83,7 +83,7 @@ def api_tables():
         if w["errors"] or w["socket"]:
             notes.append(f"{name}: {w['errors']} non-2xx responses; socket errors: {w['socket']}")
     print()
-    print("| first vs deep page (keyset) | first RPS | first p50 ms | deep RPS | deep p50 ms | deep/first p50 |"
+    print("| first vs deep page (keyset, straight to the service) | first RPS | first p50 ms | deep RPS | deep p50 ms | deep/first p50 |"
           " first ceiling TPS | deep ceiling TPS | first ratio | deep ratio |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for label, first, deep in PAGES:
@@ -102,14 +102,14 @@ def api_tables():
     for name, api, label in ENDPOINTS:
         if not (results / (name + ".direct.wrk")).exists():
             continue
-        w, d, n = wrk(name), wrk(name + ".direct"), wrk(name + ".nginx")
+        w, d, n = wrk(name + ".gateway"), wrk(name + ".direct"), wrk(name + ".nginx")
         print(f"| `{label}` | {num(d['rps'])} | {ms(d['p50'])} | {num(w['rps'])} | {ms(w['p50'])} | {ratio(w['rps'], d['rps'])} "
               f"| {num(n['rps'])} | {ms(n['p50'])} | {ratio(n['rps'], d['rps'])} |")
-        for way, r in (("direct", d), ("nginx", n)):
+        for way, r in (("direct", d), ("gateway", w), ("nginx", n)):
             if r["errors"] or r["socket"]:
                 notes.append(f"{name}.{way}: {r['errors']} non-2xx responses; socket errors: {r['socket']}")
     print()
-    print("| ingest `POST /sessions/{id}/messages` | requests/s | messages/s | p50 ms | p99 ms "
+    print("| ingest `POST /sessions/{id}/messages` (straight to messages-service) | requests/s | messages/s | p50 ms | p99 ms "
           "| raw-insert ceiling rows/s | ratio |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for batch in (1, 100, 1000):
