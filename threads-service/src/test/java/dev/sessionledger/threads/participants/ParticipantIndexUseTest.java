@@ -1,12 +1,14 @@
 package dev.sessionledger.threads.participants;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +23,9 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.sessionledger.commons.auth.Caller;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.sessionledger.commons.auth.Caller;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.testing.QueryPlans;
 import dev.sessionledger.commons.testing.ServiceTest;
@@ -111,13 +113,7 @@ class ParticipantIndexUseTest {
         }
         update("analyze thread_participant");
         recorded = new RecordingDataSource(dataSource);
-        ParticipantReads reads = new ParticipantReads();
-        reads.dataSource = recorded.dataSource();
-        service = new ThreadParticipantService();
-        service.reads = reads;
-        service.entityManager = entityManager;
-        service.cursors = cursors;
-        service.clock = Clock.systemUTC();
+        service = ServiceFixtures.service(recorded, entityManager, cursors);
     }
 
     @Test
@@ -136,6 +132,64 @@ class ParticipantIndexUseTest {
                 assertEachServedBy(INDEXES.get(field)[1], field, direction, null);
             }
         }
+    }
+
+    @Test
+    void the_membership_check_and_the_get_are_served_by_their_indexes() throws SQLException {
+        UUID participant = PrefixedId.newUuid();
+        update("insert into thread_participant (id, tenant_id, thread_id, user_id, joined_at)"
+                + " values (?, ?, ?, 'me', now())", participant, tenant, thread);
+        recorded.drain();
+        assertTrue(service.reads.isMember(tenant, thread, "me"));
+        assertFalse(service.reads.isMember(tenant, thread, "someone else"));
+        assertTrue(service.reads.findInTenant(tenant, participant).isPresent());
+        List<Sent> sent = recorded.drain();
+        // Either index of the user in the thread finds the one row, as either of the participant's id does.
+        assertServedByEither(sent.get(0).sql(), "thread_participant_thread_user_idx", "thread_participant_user_uq");
+        assertServedByEither(sent.get(2).sql(), "thread_participant_pkey", "thread_participant_tenant_idx");
+    }
+
+    @Test
+    void a_filtered_page_planned_for_its_values_walks_the_threads_index() throws SQLException {
+        ParticipantListParams params = new ParticipantListParams();
+        params.limit = "20";
+        params.threadId = thread.toString();
+        params.filter = "{\"agentId\":{\"isNull\":false}}";
+        service.list(admin(), params.toRequest());
+        Sent page = reads().get(0);
+        assertEquals("force_custom_plan", page.planMode());
+        String plan = customPlan(page);
+        assertTrue(uses(plan, "thread_participant_thread_idx"), plan);
+        assertFalse(plan.contains("Sort"), plan);
+    }
+
+    /** The plan made for the statement's values, as the narrowed lists run it. */
+    private String customPlan(Sent read) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("set local plan_cache_mode = force_custom_plan");
+            }
+            StringBuilder plan = new StringBuilder();
+            try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + read.sql())) {
+                for (int i = 0; i < read.params().size(); i++) {
+                    explain.setObject(i + 1, read.params().get(i));
+                }
+                try (ResultSet rows = explain.executeQuery()) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+            }
+            c.rollback();
+            return plan.toString();
+        }
+    }
+
+    private void assertServedByEither(String sql, String index, String other) throws SQLException {
+        String plan = QueryPlans.explain(dataSource, sql);
+        assertTrue(plan.contains(" using " + index + " ") || plan.contains(" using " + other + " "), plan);
+        assertTrue(plan.contains("Index Cond") && !plan.contains("Seq Scan") && !plan.contains("Sort"), plan);
     }
 
     /**
@@ -205,32 +259,16 @@ class ParticipantIndexUseTest {
         return service.list(admin(), params.toRequest());
     }
 
-    private Caller admin() {
-        String tenantOfCaller = tenant;
-        return new Caller() {
-            @Override
-            public String tenant() {
-                return tenantOfCaller;
-            }
-
-            @Override
-            public boolean isAdmin() {
-                return true;
-            }
-        };
-    }
-
     /** The generic plan, which these lists run. */
     private String explain(Sent read) throws SQLException {
         return QueryPlans.explain(dataSource, read.sql());
     }
 
+    private Caller admin() {
+        return ServiceFixtures.admin(tenant);
+    }
+
     private void update(String sql, Object... params) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            s.executeUpdate();
-        }
+        ServiceFixtures.update(dataSource, sql, params);
     }
 }
