@@ -149,8 +149,13 @@ class ParticipantIndexUseTest {
         assertServedByEither(sent.get(2).sql(), "thread_participant_pkey", "thread_participant_tenant_idx");
     }
 
+    /**
+     * A filtered page runs with custom plans: which index reads it best depends on how many rows the
+     * filter matches (measured: the generic plan reads every match from the field's index and sorts
+     * them). The plan made for its values reads an index of the thread, with no sort of all matches.
+     */
     @Test
-    void a_filtered_page_planned_for_its_values_walks_the_threads_index() throws SQLException {
+    void a_filtered_page_is_planned_for_its_values() throws SQLException {
         ParticipantListParams params = new ParticipantListParams();
         params.limit = "20";
         params.threadId = thread.toString();
@@ -159,8 +164,8 @@ class ParticipantIndexUseTest {
         Sent page = reads().get(0);
         assertEquals("force_custom_plan", page.planMode());
         String plan = customPlan(page);
-        assertTrue(uses(plan, "thread_participant_thread_idx"), plan);
-        assertFalse(plan.contains("Sort"), plan);
+        assertTrue(plan.contains("'" + thread + "'::uuid") && plan.contains("Index Cond"), plan);
+        assertFalse(plan.contains("Seq Scan") || FULL_SORT.matcher(plan).find(), plan);
     }
 
     /** The plan made for the statement's values, as the narrowed lists run it. */
