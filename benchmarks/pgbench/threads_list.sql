@@ -4,9 +4,7 @@
 -- GET /api/thread-participants?thread_id={t} as member demo-member: one of threads 1..1000 (50
 -- participants, default limit 100): membership check, the page, the kept participant count
 \set t random(1, 1000)
-\set zero 0
-\set one 1
 \set fetch 101
-SELECT tp1_0.id,tp1_0.agent_id,tp1_0.display_name,tp1_0.external_identity,tp1_0.joined_at,tp1_0.last_read_at,tp1_0.last_read_message_id,tp1_0.swarm_id,tp1_0.tenant_id,tp1_0.thread_id,tp1_0.user_id FROM thread_participant tp1_0 WHERE tp1_0.tenant_id=:tenant AND tp1_0.thread_id=bench.thread_id(:t) AND tp1_0.user_id=:user OFFSET :zero ROWS FETCH FIRST :one ROWS ONLY;
-SELECT p.id, p.tenant_id, p.thread_id, p.user_id, p.agent_id, p.swarm_id, p.external_identity, p.display_name, p.joined_at, p.last_read_message_id, p.last_read_at FROM thread_participant p WHERE (p.tenant_id = :tenant) AND (p.thread_id >= bench.thread_id(:t) AND p.thread_id <= bench.thread_id(:t)) ORDER BY p.thread_id ASC, p.id ASC LIMIT :fetch;
+SELECT 1 FROM thread_participant p WHERE p.tenant_id = :tenant AND p.thread_id = bench.thread_id(:t) AND p.user_id = :user LIMIT 1;
+SELECT p.id, p.thread_id, p.user_id, p.agent_id, p.swarm_id, p.external_identity, p.display_name, p.joined_at, p.last_read_message_id, p.last_read_at FROM thread_participant p WHERE (p.tenant_id = :tenant) AND (p.thread_id >= bench.thread_id(:t) AND p.thread_id <= bench.thread_id(:t)) ORDER BY p.thread_id ASC, p.id ASC LIMIT :fetch;
 SELECT participant_count FROM thread WHERE tenant_id = :tenant AND id = bench.thread_id(:t);

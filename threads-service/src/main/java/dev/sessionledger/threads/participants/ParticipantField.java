@@ -11,17 +11,17 @@ import dev.sessionledger.threads.thread.ThreadField;
 
 /** The whitelist of participant fields a filter or a sort may name, with their columns and types. */
 public enum ParticipantField implements FilterField {
-    ID("id", "p.id", ValueType.UUID_TEXT, false, p -> p.id),
-    THREAD_ID("threadId", "p.thread_id", ValueType.UUID_TEXT, false, p -> p.threadId),
-    USER_ID("userId", "p.user_id", ValueType.TEXT, true, p -> p.userId),
-    AGENT_ID("agentId", "p.agent_id", ValueType.TEXT, true, p -> p.agentId),
-    SWARM_ID("swarmId", "p.swarm_id", ValueType.TEXT, true, p -> p.swarmId),
-    EXTERNAL_IDENTITY("externalIdentity", "p.external_identity", ValueType.TEXT, true, p -> p.externalIdentity),
-    DISPLAY_NAME("displayName", "p.display_name", ValueType.TEXT, true, p -> p.displayName),
-    JOINED_AT("joinedAt", "p.joined_at", ValueType.TIMESTAMP, false, p -> ValueType.bindable(p.joinedAt)),
+    ID("id", "p.id", ValueType.UUID_TEXT, false, ParticipantRow::id),
+    THREAD_ID("threadId", "p.thread_id", ValueType.UUID_TEXT, false, ParticipantRow::threadId),
+    USER_ID("userId", "p.user_id", ValueType.TEXT, true, ParticipantRow::userId),
+    AGENT_ID("agentId", "p.agent_id", ValueType.TEXT, true, ParticipantRow::agentId),
+    SWARM_ID("swarmId", "p.swarm_id", ValueType.TEXT, true, ParticipantRow::swarmId),
+    EXTERNAL_IDENTITY("externalIdentity", "p.external_identity", ValueType.TEXT, true, ParticipantRow::externalIdentity),
+    DISPLAY_NAME("displayName", "p.display_name", ValueType.TEXT, true, ParticipantRow::displayName),
+    JOINED_AT("joinedAt", "p.joined_at", ValueType.TIMESTAMP, false, p -> ValueType.bindable(p.joinedAt())),
     LAST_READ_MESSAGE_ID("lastReadMessageId", "p.last_read_message_id", ValueType.TEXT, true,
-            p -> p.lastReadMessageId),
-    LAST_READ_AT("lastReadAt", "p.last_read_at", ValueType.TIMESTAMP, true, p -> ValueType.bindable(p.lastReadAt));
+            ParticipantRow::lastReadMessageId),
+    LAST_READ_AT("lastReadAt", "p.last_read_at", ValueType.TIMESTAMP, true, p -> ValueType.bindable(p.lastReadAt()));
 
     /** Every field by the name callers use; every one of them is also sortable, each with its index. */
     public static final Map<String, ParticipantField> BY_WIRE = FilterField.byWire(values());
@@ -32,10 +32,10 @@ public enum ParticipantField implements FilterField {
                     "SELECT 1 FROM thread t WHERE t.id = p.thread_id AND t.tenant_id = p.tenant_id")));
 
     private final FieldSpec spec;
-    private final Function<ThreadParticipant, Object> value;
+    private final Function<ParticipantRow, Object> value;
 
     ParticipantField(String wire, String column, ValueType type, boolean nullable,
-            Function<ThreadParticipant, Object> value) {
+            Function<ParticipantRow, Object> value) {
         this.spec = new FieldSpec(wire, column, type, nullable);
         this.value = value;
     }
@@ -46,7 +46,7 @@ public enum ParticipantField implements FilterField {
     }
 
     /** This field of {@code participant}, as a cursor carries and a query binds it. */
-    public Object valueOf(ThreadParticipant participant) {
+    public Object valueOf(ParticipantRow participant) {
         return value.apply(participant);
     }
 }

@@ -24,6 +24,11 @@ public record ParticipantListRequest(int limit, String after, String before, Lis
 
     /** A whole thread, as is: its total is the count the database keeps, not a scan of its rows. */
     boolean wholeThread() {
-        return threadId != null && ids.isEmpty() && equals.isEmpty() && filter == Sql.TRUE;
+        return threadId != null && !narrowed();
+    }
+
+    /** Whether anything beyond the tenant and the thread picks the rows: ids, shorthands or a filter. */
+    boolean narrowed() {
+        return !ids.isEmpty() || !equals.isEmpty() || filter != Sql.TRUE;
     }
 }

@@ -16,9 +16,12 @@ public class ParticipantMembership implements ThreadMembers {
     @Inject
     ThreadParticipantRepository participants;
 
+    @Inject
+    ParticipantReads reads;
+
     @Override
     public boolean isMember(String tenant, UUID threadId, String userId) {
-        return participants.isMember(tenant, threadId, userId);
+        return reads.isMember(tenant, threadId, userId);
     }
 
     @Override

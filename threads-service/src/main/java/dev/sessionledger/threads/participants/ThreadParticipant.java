@@ -50,4 +50,10 @@ public class ThreadParticipant {
 
     @Column(name = "last_read_at")
     public Instant lastReadAt;
+
+    /** This participant's values, as a read returns them. */
+    public ParticipantRow row() {
+        return new ParticipantRow(id, threadId, userId, agentId, swarmId, externalIdentity, displayName, joinedAt,
+                lastReadMessageId, lastReadAt);
+    }
 }

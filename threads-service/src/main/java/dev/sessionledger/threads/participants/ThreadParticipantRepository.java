@@ -9,22 +9,11 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /**
- * Reads and writes single thread participants, always within one tenant; lists go through
- * {@link ParticipantListRepository}.
+ * Changes single thread participants, always within one tenant; reads go through
+ * {@link ParticipantReads}.
  */
 @ApplicationScoped
 public class ThreadParticipantRepository implements PanacheRepositoryBase<ThreadParticipant, UUID> {
-
-    /** Whether {@code userId} takes part in the thread; served by {@code thread_participant_thread_user_idx}. */
-    public boolean isMember(String tenant, UUID threadId, String userId) {
-        return find("tenantId = ?1 and threadId = ?2 and userId = ?3", tenant, threadId, userId)
-                .page(0, 1).firstResultOptional().isPresent();
-    }
-
-    /** Served by the primary key. */
-    public Optional<ThreadParticipant> findInTenant(String tenant, UUID id) {
-        return find("id = ?1 and tenantId = ?2", id, tenant).firstResultOptional();
-    }
 
     /**
      * Finds and row-locks a participant for a change: a removal at the same time then waits for

@@ -54,7 +54,7 @@ public class ThreadParticipantResource {
     @Operation(summary = "Add a thread participant")
     public Response add(@Valid @NotNull(message = "a JSON body is required") AddParticipantRequest body) {
         ThreadParticipant added = service.add(caller, body.toNewParticipant());
-        return Response.status(Response.Status.CREATED).entity(ThreadParticipantView.of(added)).build();
+        return Response.status(Response.Status.CREATED).entity(ThreadParticipantView.of(added.row())).build();
     }
 
     @GET
@@ -73,7 +73,7 @@ public class ThreadParticipantResource {
     public ThreadParticipantView update(@PathParam("id") String id,
             @Valid @NotNull(message = "a JSON body is required") UpdateParticipantRequest body) {
         return service.update(caller, Uuids.existing(id, ENTITY), body.change())
-                .map(ThreadParticipantView::of)
+                .map(p -> ThreadParticipantView.of(p.row()))
                 .orElseThrow(() -> Failure.notFound(ENTITY, id));
     }
 

@@ -10,16 +10,22 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.sessionledger.commons.auth.Caller;
 import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.paging.KeysetRequest;
+import dev.sessionledger.commons.paging.KeysetScan;
 import dev.sessionledger.commons.paging.KeysetSlice;
 import dev.sessionledger.commons.paging.ScanPager;
+import dev.sessionledger.commons.persistence.QueryPlanning;
+import dev.sessionledger.threads.query.Cursor;
 import dev.sessionledger.threads.query.CursorCodec;
 import dev.sessionledger.threads.query.SortKey;
 import dev.sessionledger.threads.query.Sql;
@@ -39,7 +45,10 @@ public class ThreadParticipantService {
     ThreadParticipantRepository participants;
 
     @Inject
-    ParticipantListRepository lists;
+    ParticipantReads reads;
+
+    @Inject
+    EntityManager entityManager;
 
     @Inject
     ThreadAccess access;
@@ -50,6 +59,13 @@ public class ThreadParticipantService {
     @Inject
     Clock clock;
 
+    /**
+     * One page of the participants the request picks. The page is read from its cursor's own row on
+     * (see {@link ScanPager}), so a page after the first runs as many statements as the first. A
+     * whole thread's total is the count the database keeps, read for every page; any other list's
+     * total is counted for its first page and carried in that page's cursors and the cursors of the
+     * pages reached from them, so later pages report the total as of the first page.
+     */
     public ParticipantSlice list(Caller caller, ParticipantListRequest request) {
         if (!caller.isAdmin()) {
             if (request.threadId() == null) {
@@ -62,19 +78,32 @@ public class ThreadParticipantService {
         Sql where = where(caller.tenant(), request);
         List<SortKey> keys = request.sort();
         String scope = CursorCodec.scopeOf(where, keys);
+        Cursor cursor = cursor(request, scope);
         String lead = request.threadId() == null ? null : THREAD;
-        KeysetSlice<ThreadParticipant> page = ScanPager.page(lists.scan(where, lead, keys), keyset(request, scope));
-        long total = request.wholeThread()
-                ? lists.participantCount(caller.tenant(), request.threadId())
-                : lists.count(where);
-        List<ThreadParticipant> rows = page.rows();
-        String start = rows.isEmpty() ? null : cursors.encode(scope, sortValues(rows.get(0), keys));
-        String end = rows.isEmpty() ? null : cursors.encode(scope, sortValues(rows.get(rows.size() - 1), keys));
-        return new ParticipantSlice(rows, total, page.hasAfter(), page.hasBefore(), start, end);
+        KeysetScan<ParticipantRow, List<Object>> scan = reads.scan(where, lead, keys);
+        KeysetRequest<List<Object>> keyset = keyset(request, cursor);
+        Read read;
+        if (request.narrowed()) {
+            // Which index reads a narrowed list best depends on how many rows its values match, which
+            // only a plan made for those values knows; the generic plan reads every match and sorts.
+            read = QuarkusTransaction.joiningExisting().call(() -> {
+                long total = total(caller, request, where, cursor);
+                QueryPlanning.customPlans(entityManager);
+                return new Read(page(scan, keyset, keys), total);
+            });
+        } else {
+            read = new Read(page(scan, keyset, keys), total(caller, request, where, cursor));
+        }
+        Long carried = request.wholeThread() ? null : read.total();
+        List<ParticipantRow> rows = read.page().rows();
+        String start = rows.isEmpty() ? null : cursors.encode(scope, sortValues(rows.get(0), keys), carried);
+        String end = rows.isEmpty() ? null
+                : cursors.encode(scope, sortValues(rows.get(rows.size() - 1), keys), carried);
+        return new ParticipantSlice(rows, read.total(), read.page().hasAfter(), read.page().hasBefore(), start, end);
     }
 
-    public Optional<ThreadParticipant> find(Caller caller, UUID id) {
-        return visible(caller, participants.findInTenant(caller.tenant(), id));
+    public Optional<ParticipantRow> find(Caller caller, UUID id) {
+        return reads.findInTenant(caller.tenant(), id).filter(p -> maySee(caller, p.threadId()));
     }
 
     /** Adds a participant to a thread the caller may see; a conflict when the same one already takes part in it. */
@@ -108,9 +137,10 @@ public class ThreadParticipantService {
      */
     @Transactional
     public Optional<ThreadParticipant> update(Caller caller, UUID id, ParticipantChange change) {
-        Optional<ThreadParticipant> found = visible(caller, participants.lockInTenant(caller.tenant(), id));
+        Optional<ThreadParticipant> found = participants.lockInTenant(caller.tenant(), id)
+                .filter(p -> maySee(caller, p.threadId));
         found.ifPresent(p -> {
-            requireSelfOrAdmin(caller, p, "change");
+            requireSelfOrAdmin(caller, p.userId, "change");
             if (change.lastReadMessageId() != null) {
                 p.lastReadMessageId = change.lastReadMessageId();
             }
@@ -136,18 +166,19 @@ public class ThreadParticipantService {
         if (caller.isAdmin()) {
             return participants.deleteInTenant(caller.tenant(), id, null);
         }
-        Optional<ThreadParticipant> found = find(caller, id);
-        found.ifPresent(p -> requireSelfOrAdmin(caller, p, "remove"));
+        Optional<ParticipantRow> found = find(caller, id);
+        found.ifPresent(p -> requireSelfOrAdmin(caller, p.userId(), "remove"));
         return found.isPresent() && participants.deleteInTenant(caller.tenant(), id, caller.subject());
     }
 
     /** A participant is the caller's to see if they are an administrator or take part in its thread. */
-    private Optional<ThreadParticipant> visible(Caller caller, Optional<ThreadParticipant> participant) {
-        return participant.filter(p -> caller.isAdmin() || access.isMember(caller, p.threadId));
+    private boolean maySee(Caller caller, UUID threadId) {
+        return caller.isAdmin() || access.isMember(caller, threadId);
     }
 
-    private static void requireSelfOrAdmin(Caller caller, ThreadParticipant participant, String action) {
-        if (!caller.isAdmin() && !caller.subject().equals(participant.userId)) {
+    /** @param userId the participant's user, null for an agent, a swarm or an external identity */
+    private static void requireSelfOrAdmin(Caller caller, String userId, String action) {
+        if (!caller.isAdmin() && !caller.subject().equals(userId)) {
             throw Failure.forbidden("Only the participant themselves or an administrator may " + action + " it");
         }
     }
@@ -172,18 +203,46 @@ public class ThreadParticipantService {
         return Sql.and(where, request.filter());
     }
 
-    /** The page asked for, anchored on the sort values its cursor carries. */
-    private KeysetRequest<List<Object>> keyset(ParticipantListRequest request, String scope) {
+    /** The cursor the request pages from, checked against the query it must belong to; null for a first page. */
+    private Cursor cursor(ParticipantListRequest request, String scope) {
         if (request.before() != null) {
-            return KeysetRequest.before(request.limit(), cursors.decode(request.before(), "before", scope, request.sort()));
+            return cursors.decode(request.before(), "before", scope, request.sort());
         }
         if (request.after() != null) {
-            return KeysetRequest.after(request.limit(), cursors.decode(request.after(), "after", scope, request.sort()));
+            return cursors.decode(request.after(), "after", scope, request.sort());
         }
-        return KeysetRequest.first(request.limit());
+        return null;
     }
 
-    private static List<Object> sortValues(ThreadParticipant row, List<SortKey> keys) {
+    /** The page asked for, anchored on the sort values its cursor carries. */
+    private static KeysetRequest<List<Object>> keyset(ParticipantListRequest request, Cursor cursor) {
+        if (cursor == null) {
+            return KeysetRequest.first(request.limit());
+        }
+        return request.before() != null
+                ? KeysetRequest.before(request.limit(), cursor.values())
+                : KeysetRequest.after(request.limit(), cursor.values());
+    }
+
+    /** A page read from its anchor's own row: a row with the anchor's sort values is that row, the id among them. */
+    private static KeysetSlice<ParticipantRow> page(KeysetScan<ParticipantRow, List<Object>> scan,
+            KeysetRequest<List<Object>> keyset, List<SortKey> keys) {
+        return ScanPager.page(scan, keyset, (row, anchor) -> sortValues(row, keys).equals(anchor));
+    }
+
+    /** The whole thread's kept count, the total a cursor carries, or else a count of the matches. */
+    private long total(Caller caller, ParticipantListRequest request, Sql where, Cursor cursor) {
+        if (request.wholeThread()) {
+            return reads.participantCount(caller.tenant(), request.threadId());
+        }
+        return cursor != null && cursor.total() != null ? cursor.total() : reads.count(where);
+    }
+
+    /** A page and the list's total. */
+    private record Read(KeysetSlice<ParticipantRow> page, long total) {
+    }
+
+    private static List<Object> sortValues(ParticipantRow row, List<SortKey> keys) {
         return keys.stream().map(k -> ((ParticipantField) k.field()).valueOf(row)).toList();
     }
 }

@@ -15,8 +15,9 @@ public record ThreadParticipantView(
         String lastReadMessageId,
         Instant lastReadAt) {
 
-    public static ThreadParticipantView of(ThreadParticipant p) {
-        return new ThreadParticipantView(p.id.toString(), p.threadId.toString(), p.userId, p.agentId, p.swarmId,
-                p.externalIdentity, p.displayName, p.joinedAt, p.lastReadMessageId, p.lastReadAt);
+    public static ThreadParticipantView of(ParticipantRow p) {
+        return new ThreadParticipantView(p.id().toString(), p.threadId().toString(), p.userId(), p.agentId(),
+                p.swarmId(), p.externalIdentity(), p.displayName(), p.joinedAt(), p.lastReadMessageId(),
+                p.lastReadAt());
     }
 }

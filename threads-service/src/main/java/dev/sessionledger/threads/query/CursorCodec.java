@@ -23,9 +23,10 @@ import dev.sessionledger.commons.auth.HmacSigner;
 import dev.sessionledger.commons.errors.Failure;
 
 /**
- * Opaque, tamper-evident keyset cursors: base64url JSON of the row's sort keys (nulls included)
- * and a hash of the query they belong to, signed with HMAC-SHA256. A cursor changed by hand, or
- * replayed against another filter, sort or scope, is refused.
+ * Opaque, tamper-evident keyset cursors: base64url JSON of the row's sort keys (nulls included),
+ * a hash of the query they belong to and, for a list whose total is counted, that count as of the
+ * list's first page, signed with HMAC-SHA256. A cursor changed by hand, or replayed against another
+ * filter, sort or scope, is refused.
  */
 @ApplicationScoped
 public class CursorCodec {
@@ -65,11 +66,14 @@ public class CursorCodec {
         }
     }
 
-    public String encode(String scope, List<Object> values) {
+    /** @param total the total later pages report instead of counting again, or null to carry none */
+    public String encode(String scope, List<Object> values, Long total) {
         List<String> texts = values.stream().map(v -> v == null ? null : ValueType.format(v)).toList();
         byte[] payload;
         try {
-            payload = JSON.writeValueAsBytes(Map.of("s", scope, "k", texts));
+            payload = JSON.writeValueAsBytes(total == null
+                    ? Map.of("s", scope, "k", texts)
+                    : Map.of("s", scope, "k", texts, "t", total));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A cursor could not be written", e);
         }
@@ -77,11 +81,11 @@ public class CursorCodec {
     }
 
     /**
-     * The sort-key values a cursor carries, typed for binding.
+     * What a cursor carries: its sort-key values, typed for binding, and the total it carries, if any.
      *
      * @param parameter {@code after} or {@code before}, named in every refusal
      */
-    public List<Object> decode(String cursor, String parameter, String scope, List<SortKey> keys) {
+    public Cursor decode(String cursor, String parameter, String scope, List<SortKey> keys) {
         if (cursor.length() > MAX_LENGTH) {
             throw Failure.invalid(parameter, "is not a cursor this API issued");
         }
@@ -108,7 +112,10 @@ public class CursorCodec {
                     "was issued for another filter, sort or scope; cursors work only with the query that returned them");
         }
         JsonNode values = tree.path("k");
-        if (!values.isArray() || values.size() != keys.size()) {
+        JsonNode total = tree.path("t");
+        boolean totalFits = total.isMissingNode()
+                || total.isIntegralNumber() && total.canConvertToLong() && total.longValue() >= 0;
+        if (!values.isArray() || values.size() != keys.size() || !totalFits) {
             throw Failure.invalid(parameter, "is not a cursor this API issued");
         }
         List<Object> decoded = new ArrayList<>();
@@ -123,6 +130,6 @@ public class CursorCodec {
                 throw Failure.invalid(parameter, "is not a cursor this API issued");
             }
         }
-        return decoded;
+        return new Cursor(decoded, total.isMissingNode() ? null : total.longValue());
     }
 }

@@ -23,7 +23,7 @@ public class ThreadAccess {
     /** Whether the thread exists in the caller's tenant and the caller may see it. */
     public boolean canSee(Caller caller, UUID threadId) {
         if (caller.isAdmin()) {
-            return threads.findInTenant(caller.tenant(), threadId).isPresent();
+            return threads.viewInTenant(caller.tenant(), threadId).isPresent();
         }
         return isMember(caller, threadId);
     }

@@ -11,9 +11,13 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class ThreadRepository implements PanacheRepositoryBase<ChatThread, UUID> {
 
-    /** Served by the primary key. */
-    public Optional<ChatThread> findInTenant(String tenant, UUID id) {
-        return find("id = ?1 and tenantId = ?2", id, tenant).firstResultOptional();
+    /** The thread as the API shows it, read into the view without loading the entity; served by the primary key. */
+    public Optional<ThreadView> viewInTenant(String tenant, UUID id) {
+        return getEntityManager().createQuery("select new " + ThreadView.class.getName()
+                        + "(t.id, t.title, t.metadata, t.createdBy, t.createdAt) from ChatThread t"
+                        + " where t.id = :id and t.tenantId = :tenant", ThreadView.class)
+                .setParameter("id", id).setParameter("tenant", tenant)
+                .getResultList().stream().findFirst();
     }
 
     /** Served by {@code thread_idempotency_uq}. */

@@ -56,7 +56,6 @@ public class ThreadResource {
     @Operation(summary = "Get a thread")
     public ThreadView get(@PathParam("id") String id) {
         return service.find(caller, Uuids.existing(id, ENTITY))
-                .map(ThreadView::of)
                 .orElseThrow(() -> Failure.notFound(ENTITY, id));
     }
 }

@@ -56,8 +56,8 @@ public class ThreadService {
         return thread;
     }
 
-    public Optional<ChatThread> find(Caller caller, UUID id) {
-        return threads.findInTenant(caller.tenant(), id)
+    public Optional<ThreadView> find(Caller caller, UUID id) {
+        return threads.viewInTenant(caller.tenant(), id)
                 .filter(thread -> caller.isAdmin() || access.isMember(caller, id));
     }
 }

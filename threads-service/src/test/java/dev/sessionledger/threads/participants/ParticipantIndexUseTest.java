@@ -1,44 +1,46 @@
 package dev.sessionledger.threads.participants;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
+
 import dev.sessionledger.commons.auth.Caller;
 import dev.sessionledger.commons.ids.PrefixedId;
+import dev.sessionledger.commons.testing.QueryPlans;
 import dev.sessionledger.commons.testing.ServiceTest;
 import dev.sessionledger.commons.testing.TestTokens;
+import dev.sessionledger.threads.participants.RecordingDataSource.Sent;
 import dev.sessionledger.threads.query.CursorCodec;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * EXPLAIN of the statements the participant list actually sends, captured from its connection
- * while it pages one thread or a whole tenant by each field in each direction: every page read and
- * every probe behind a cursor comes from the index migration V2 names for its sort, with no sort
- * step, with sequential scans priced out so that the tiny test tables cannot hide a missing index.
+ * while it pages one thread or a whole tenant by each field in each direction: every page read
+ * comes from the index migration V2 names for its sort, with no sort step. These lists run their
+ * generic plans, which is what is EXPLAINed, with sequential and bitmap scans priced out so that
+ * the tiny test tables cannot hide a missing index. A page from a cursor reads from the cursor's
+ * own row, so the one-row probe behind it (sent only when that row is gone) is one of these same
+ * statements, read the other way.
  */
 @QuarkusTest
 @ServiceTest
@@ -75,17 +77,16 @@ class ParticipantIndexUseTest {
     /** A plan step that sorts all its input, as opposed to an incremental sort of presorted groups. */
     private static final Pattern FULL_SORT = Pattern.compile("(?m)^\\s*(->\\s+)?Sort\\s+\\(");
 
-    /** A statement as the list sent it: its text and the values bound to it, in order. */
-    private record Sent(String sql, List<Object> params) {
-    }
-
     @Inject
     DataSource dataSource;
 
     @Inject
+    EntityManager entityManager;
+
+    @Inject
     CursorCodec cursors;
 
-    private final List<Sent> sent = new ArrayList<>();
+    private RecordingDataSource recorded;
     private String tenant;
     private UUID thread;
     private ThreadParticipantService service;
@@ -111,12 +112,8 @@ class ParticipantIndexUseTest {
                     + " from generate_series(1, 2000) g", tenant, in);
         }
         update("analyze thread_participant");
-        ParticipantListRepository lists = new ParticipantListRepository();
-        lists.dataSource = recording(dataSource);
-        service = new ThreadParticipantService();
-        service.lists = lists;
-        service.cursors = cursors;
-        service.clock = Clock.systemUTC();
+        recorded = new RecordingDataSource(dataSource);
+        service = ServiceFixtures.service(recorded, entityManager, cursors);
     }
 
     @Test
@@ -137,12 +134,76 @@ class ParticipantIndexUseTest {
         }
     }
 
+    @Test
+    void the_membership_check_and_the_get_are_served_by_their_indexes() throws SQLException {
+        UUID participant = PrefixedId.newUuid();
+        update("insert into thread_participant (id, tenant_id, thread_id, user_id, joined_at)"
+                + " values (?, ?, ?, 'me', now())", participant, tenant, thread);
+        recorded.drain();
+        assertTrue(service.reads.isMember(tenant, thread, "me"));
+        assertFalse(service.reads.isMember(tenant, thread, "someone else"));
+        assertTrue(service.reads.findInTenant(tenant, participant).isPresent());
+        List<Sent> sent = recorded.drain();
+        // Either index of the user in the thread finds the one row, as either of the participant's id does.
+        assertServedByEither(sent.get(0).sql(), "thread_participant_thread_user_idx", "thread_participant_user_uq");
+        assertServedByEither(sent.get(2).sql(), "thread_participant_pkey", "thread_participant_tenant_idx");
+    }
+
+    /**
+     * A filtered page runs with custom plans: which index reads it best depends on how many rows the
+     * filter matches (measured: the generic plan reads every match from the field's index and sorts
+     * them). The plan made for its values reads an index of the thread, with no sort of all matches.
+     */
+    @Test
+    void a_filtered_page_is_planned_for_its_values() throws SQLException {
+        ParticipantListParams params = new ParticipantListParams();
+        params.limit = "20";
+        params.threadId = thread.toString();
+        params.filter = "{\"agentId\":{\"isNull\":false}}";
+        service.list(admin(), params.toRequest());
+        Sent page = reads().get(0);
+        assertEquals("force_custom_plan", page.planMode());
+        String plan = customPlan(page);
+        assertTrue(plan.contains("'" + thread + "'::uuid") && plan.contains("Index Cond"), plan);
+        assertFalse(plan.contains("Seq Scan") || FULL_SORT.matcher(plan).find(), plan);
+    }
+
+    /** The plan made for the statement's values, as the narrowed lists run it. */
+    private String customPlan(Sent read) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("set local plan_cache_mode = force_custom_plan");
+            }
+            StringBuilder plan = new StringBuilder();
+            try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + read.sql())) {
+                for (int i = 0; i < read.params().size(); i++) {
+                    explain.setObject(i + 1, read.params().get(i));
+                }
+                try (ResultSet rows = explain.executeQuery()) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+            }
+            c.rollback();
+            return plan.toString();
+        }
+    }
+
+    private void assertServedByEither(String sql, String index, String other) throws SQLException {
+        String plan = QueryPlans.explain(dataSource, sql);
+        assertTrue(plan.contains(" using " + index + " ") || plan.contains(" using " + other + " "), plan);
+        assertTrue(plan.contains("Index Cond") && !plan.contains("Seq Scan") && !plan.contains("Sort"), plan);
+    }
+
     /**
      * Reads the first page, the one after it and the one before that, and EXPLAINs every list
      * statement sent. A read with the bulk of the rows ahead of it (the first page, the page after
-     * it) comes from the sort's index in its order, without a sort. The rest reach back to the
-     * start of the rows, where the planner rightly expects a row or two and may sort them, so they
-     * need only to start at the cursor in an index.
+     * it) comes from the sort's index in its order, without a sort. The page before reaches back
+     * to the start of the rows, where the planner rightly expects a row or two and may sort them,
+     * so it needs only to start at the cursor in an index. Neither page from a cursor probes: each
+     * reads its cursor's own row first.
      */
     private void assertEachServedBy(String index, String field, String direction, String threadId)
             throws SQLException {
@@ -154,12 +215,12 @@ class ParticipantIndexUseTest {
         List<Sent> afterReads = reads();
         list(field, direction, threadId, null, second.startCursor());
         List<Sent> beforeReads = reads();
-        assertTrue(afterReads.stream().anyMatch(s -> !order(s).equals(forward)), context + ": no probe before the page");
-        assertTrue(beforeReads.stream().anyMatch(s -> order(s).equals(forward)), context + ": no probe after the page");
+        assertTrue(afterReads.stream().allMatch(s -> order(s).equals(forward)), context + ": a probe before the page");
+        assertTrue(beforeReads.stream().noneMatch(s -> order(s).equals(forward)), context + ": a probe after the page");
 
         List<Sent> pages = new ArrayList<>(firstReads);
-        List<Sent> bounded = new ArrayList<>(beforeReads);
-        afterReads.forEach(s -> (order(s).equals(forward) ? pages : bounded).add(s));
+        pages.addAll(afterReads);
+        List<Sent> bounded = beforeReads;
         for (Sent read : pages) {
             String plan = explain(read);
             String at = context + ":\n" + read.sql() + "\n" + plan;
@@ -184,8 +245,7 @@ class ParticipantIndexUseTest {
 
     /** The list statements sent since the last call, emptying the record. */
     private List<Sent> reads() {
-        List<Sent> reads = sent.stream().filter(s -> s.sql().contains(" ORDER BY ")).toList();
-        sent.clear();
+        List<Sent> reads = recorded.drain().stream().filter(s -> s.sql().contains(" ORDER BY ")).toList();
         assertFalse(reads.isEmpty(), "no list statement was sent");
         return reads;
     }
@@ -204,90 +264,16 @@ class ParticipantIndexUseTest {
         return service.list(admin(), params.toRequest());
     }
 
-    private Caller admin() {
-        String tenantOfCaller = tenant;
-        return new Caller() {
-            @Override
-            public String tenant() {
-                return tenantOfCaller;
-            }
-
-            @Override
-            public boolean isAdmin() {
-                return true;
-            }
-        };
-    }
-
+    /** The generic plan, which these lists run. */
     private String explain(Sent read) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.execute("set local enable_seqscan = off");
-            }
-            StringBuilder plan = new StringBuilder();
-            try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + read.sql())) {
-                for (int i = 0; i < read.params().size(); i++) {
-                    explain.setObject(i + 1, read.params().get(i));
-                }
-                try (ResultSet rows = explain.executeQuery()) {
-                    while (rows.next()) {
-                        plan.append(rows.getString(1)).append('\n');
-                    }
-                }
-            }
-            c.rollback();
-            return plan.toString();
-        }
+        return QueryPlans.explain(dataSource, read.sql());
     }
 
-    /** The data source the list reads through, recording each statement it prepares and the values bound to it. */
-    private DataSource recording(DataSource real) {
-        return proxy(DataSource.class, (self, method, args) -> {
-            Object result = invoke(real, method, args);
-            return result instanceof Connection connection ? recording(connection) : result;
-        });
-    }
-
-    private Connection recording(Connection real) {
-        return proxy(Connection.class, (self, method, args) -> {
-            Object result = invoke(real, method, args);
-            if (method.getName().equals("prepareStatement") && result instanceof PreparedStatement statement) {
-                Map<Integer, Object> bound = new TreeMap<>();
-                List<Object> params = new ArrayList<>();
-                sent.add(new Sent((String) args[0], params));
-                return proxy(PreparedStatement.class, (s, m, a) -> {
-                    if (m.getName().equals("setObject")) {
-                        bound.put((Integer) a[0], a[1]);
-                        params.clear();
-                        params.addAll(bound.values());
-                    }
-                    return invoke(statement, m, a);
-                });
-            }
-            return result;
-        });
-    }
-
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T proxy(Class<T> type, InvocationHandler handler) {
-        return (T) Proxy.newProxyInstance(ParticipantIndexUseTest.class.getClassLoader(), new Class<?>[] {type}, handler);
+    private Caller admin() {
+        return ServiceFixtures.admin(tenant);
     }
 
     private void update(String sql, Object... params) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            s.executeUpdate();
-        }
+        ServiceFixtures.update(dataSource, sql, params);
     }
 }
