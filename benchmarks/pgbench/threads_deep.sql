@@ -7,6 +7,8 @@
 \set page random(450, 499)
 \set q :page * 100
 \set fetch 102
+-- The service binds the cursor's values; computed once here, not per row by the bench function.
+SELECT bench.thread_participant_id(0, :q) AS anchor \gset
 SELECT 1 FROM thread_participant p WHERE p.tenant_id = :tenant AND p.thread_id = bench.thread_id(0) AND p.user_id = :user LIMIT 1;
-SELECT p.id, p.thread_id, p.user_id, p.agent_id, p.swarm_id, p.external_identity, p.display_name, p.joined_at, p.last_read_message_id, p.last_read_at FROM thread_participant p WHERE ((p.tenant_id = :tenant) AND (p.thread_id >= bench.thread_id(0) AND p.thread_id <= bench.thread_id(0))) AND ((p.id >= bench.thread_participant_id(0, :q)) AND ((p.id > bench.thread_participant_id(0, :q)) OR (p.id = bench.thread_participant_id(0, :q)))) ORDER BY p.thread_id ASC, p.id ASC LIMIT :fetch;
+SELECT p.id, p.thread_id, p.user_id, p.agent_id, p.swarm_id, p.external_identity, p.display_name, p.joined_at, p.last_read_message_id, p.last_read_at FROM thread_participant p WHERE ((p.tenant_id = :tenant) AND (p.thread_id >= bench.thread_id(0) AND p.thread_id <= bench.thread_id(0))) AND ((p.id >= :anchor) AND ((p.id > :anchor) OR (p.id = :anchor))) ORDER BY p.thread_id ASC, p.id ASC LIMIT :fetch;
 SELECT participant_count FROM thread WHERE tenant_id = :tenant AND id = bench.thread_id(0);
