@@ -2,10 +2,12 @@ package dev.sessionledger.sessions.realtime;
 
 import static dev.sessionledger.commons.testing.QueryPlans.assertPlanServedBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -42,6 +44,17 @@ class RealtimeIndexUseTest {
                 .distinct().toList();
         assertEquals(1, sent.size(), "statements holding " + List.of(parts) + ": " + sent);
         return QueryPlans.explain(dataSource, sent.get(0));
+    }
+
+    /**
+     * Asserts the plan reads {@code table} through an index whose condition binds {@code key}, with no
+     * sort and no sequential scan. Which of the indexes holding the key the planner takes for one row
+     * of the tiny test tables is a toss-up; on a realistic table it is the primary key.
+     */
+    private static void assertReadByKey(String plan, String table, String key) {
+        assertTrue(Pattern.compile("Index (Only )?Scan using \\w+ on " + table + " \\w+[^\\n]*\\n\\s+Index Cond: \\([^\\n]*"
+                + Pattern.quote(key)).matcher(plan).find(), plan);
+        assertFalse(plan.contains("Seq Scan") || plan.contains("Sort"), plan);
     }
 
     private static Runnable get(RequestSpecification request, String path) {
@@ -82,6 +95,37 @@ class RealtimeIndexUseTest {
                     participants), "from rtk_participant", "order by");
             assertTrue(plan.contains("rtk_participant_session_joined_idx") && plan.contains("Index Cond"), plan);
         }
+    }
+
+    @Test
+    void the_whole_apps_total_is_read_by_its_key_and_a_live_pages_open_stays_from_the_session_index()
+            throws Exception {
+        RealtimeApi api = new RealtimeApi();
+        String session = api.start("m", "t", RealtimeApi.at(0));
+        api.join(session, "Ada", RealtimeApi.at(1));
+        assertPlanServedBy("rtk_app_session_count_pkey", planOf(get(api.auth(), api.sessions()),
+                "from rtk_app_session_count"));
+        assertPlanServedBy("rtk_participant_session_joined_idx", planOf(get(api.auth(), api.sessions()),
+                "from rtk_participant", "left_at is null"));
+        assertReadByKey(planOf(get(api.auth(), api.sessions() + "/" + session), "from rtk_session"), "rtk_session",
+                "(id = $3)");
+        assertPlanServedBy("rtk_participant_session_joined_idx", planOf(get(api.auth(), api.sessions() + "/"
+                + session), "from rtk_participant", "left_at is null"));
+    }
+
+    @Test
+    void a_peer_of_the_app_and_its_report_are_read_by_their_keys() throws Exception {
+        RealtimeApi api = new RealtimeApi();
+        String session = api.start("m", "t", RealtimeApi.at(0));
+        String peer = api.join(session, "Ada", RealtimeApi.at(1));
+        String report = api.sessions() + "/peer-report/" + peer;
+        // The peer by its id, and its session's app checked in the same statement, through the session's key.
+        String plan = planOf(get(api.auth(), report), "from rtk_participant");
+        assertReadByKey(plan, "rtk_participant", "(id = $2)");
+        assertTrue(plan.contains("using rtk_session_pkey on rtk_session"), plan);
+        assertPlanServedBy("rtk_peer_report_pkey", planOf(get(api.auth(), report), "from rtk_peer_report"));
+        assertReadByKey(planOf(get(api.auth(), api.sessions() + "/" + session + "/participants/" + peer),
+                "from rtk_participant"), "rtk_participant", "(id = $3)");
     }
 
     @Test
