@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -111,6 +113,26 @@ class RealtimeIndexUseTest {
                 "(id = $3)");
         assertPlanServedBy("rtk_participant_session_joined_idx", planOf(get(api.auth(), api.sessions() + "/"
                 + session), "from rtk_participant", "left_at is null"));
+    }
+
+    @Test
+    void a_list_filtered_by_status_time_or_participants_plans_for_its_values_and_no_other_does() {
+        RealtimeApi api = new RealtimeApi();
+        api.start("m", "t", RealtimeApi.at(0));
+        Map<String, Boolean> planned = new LinkedHashMap<>();
+        planned.put("status=LIVE", true);
+        planned.put("start_time=" + RealtimeApi.at(0), true);
+        planned.put("end_time=" + RealtimeApi.at(0), true);
+        planned.put("participants=2:", true);
+        planned.put("associated_id=m", false);
+        planned.put("search=t", false);
+        planned.put("sort_by=minutesConsumed", false);
+        planned.put("per_page=5", false);
+        planned.forEach((query, custom) -> {
+            String[] parameter = query.split("=", 2);
+            List<String> sent = statements.during(get(api.auth().queryParam(parameter[0], parameter[1]), api.sessions()));
+            assertEquals(custom, sent.stream().anyMatch(sql -> sql.contains("plan_cache_mode")), query + ": " + sent);
+        });
     }
 
     @Test
