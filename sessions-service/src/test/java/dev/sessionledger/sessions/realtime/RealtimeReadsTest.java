@@ -117,14 +117,8 @@ class RealtimeReadsTest {
         Meeting m = meeting();
         RealtimeApi api = m.api();
         for (String kind : List.of("chat", "transcript", "summary")) {
-            String field = switch (kind) {
-                case "chat" -> "data.chat_download_url";
-                case "transcript" -> "data.transcript_download_url";
-                default -> "data.summaryDownloadUrl";
-            };
             String[] url = new String[1];
-            readsRecords("the " + kind + " link", () -> url[0] = api.auth().when().get(m.path("/" + kind)).then()
-                    .statusCode(200).extract().path(field));
+            readsRecords("the " + kind + " link", () -> url[0] = api.downloadUrl(m.session(), kind));
             readsRecords("the " + kind + " download", get(given(), RealtimeApi.local(url[0])));
         }
     }
