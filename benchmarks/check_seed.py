@@ -33,7 +33,9 @@ expect("participants of a session", sorted(p["type"] for p in participants), ["m
 
 account = "/accounts/demo/realtime/kit/bench-app/sessions"
 listed = get(base, account + "?per_page=100", admin)
-expect("meeting sessions", listed["paging"]["total_count"], 10000)
+expect("meeting sessions (the app's kept total)", listed["paging"]["total_count"], 10000)
+live = get(base, account + "?status=LIVE&per_page=1", admin)
+expect("live meeting sessions (counted)", live["paging"]["total_count"], 50)
 newest = listed["data"]["sessions"][0]
 expect("the newest meeting is live", newest["status"], "LIVE")
 expect("live participants kept", newest["live_participants"], 5)

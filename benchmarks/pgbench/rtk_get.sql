@@ -4,8 +4,7 @@
 -- GET /accounts/demo/realtime/kit/bench-app/sessions/{id}; a live session (r > 9950) also reads
 -- the join times of the peers still inside
 \set r random(1, 10000)
-\set one 1
-SELECT rs1_0.id,rs1_0.app_id,rs1_0.associated_id,rs1_0.created_at,rs1_0.ended_at,rs1_0.live_participants,rs1_0.max_concurrent_participants,rs1_0.meeting_display_name,rs1_0.meta,rs1_0.minutes_consumed,rs1_0.participant_count,rs1_0.started_at,rs1_0.status,rs1_0.tenant_id,rs1_0.type,rs1_0.updated_at FROM rtk_session rs1_0 WHERE rs1_0.tenant_id=:tenant AND rs1_0.app_id=:app AND rs1_0.id=bench.meeting_id(:r) FETCH FIRST :one ROWS ONLY;
+SELECT rs1_0.id,rs1_0.app_id,rs1_0.associated_id,rs1_0.meeting_display_name,rs1_0.type,rs1_0.status,rs1_0.meta,rs1_0.started_at,rs1_0.ended_at,rs1_0.created_at,rs1_0.updated_at,rs1_0.live_participants,rs1_0.max_concurrent_participants,rs1_0.minutes_consumed FROM rtk_session rs1_0 WHERE rs1_0.tenant_id=:tenant AND rs1_0.app_id=:app AND rs1_0.id=bench.meeting_id(:r);
 \if :r > 9950
-SELECT rp1_0.id,rp1_0.created_at,rp1_0.custom_participant_id,rp1_0.display_name,rp1_0.duration_minutes,rp1_0.joined_at,rp1_0.left_at,rp1_0.preset_name,rp1_0.session_id,rp1_0.tenant_id,rp1_0.updated_at,rp1_0.user_id FROM rtk_participant rp1_0 WHERE rp1_0.tenant_id=:tenant AND rp1_0.session_id IN (bench.meeting_id(:r)) AND rp1_0.left_at IS NULL;
+SELECT rp1_0.session_id,rp1_0.joined_at FROM rtk_participant rp1_0 WHERE rp1_0.tenant_id=:tenant AND rp1_0.session_id IN (bench.meeting_id(:r)) AND rp1_0.left_at IS NULL;
 \endif

@@ -4,6 +4,8 @@
 --   and one provider run; the last 100 sessions are still active with their connection open.
 --   RealtimeKit (app bench-app): 10 000 meeting sessions with 10 peers each (100 000), their peer
 --   events (created, joining, leaving), and the derived figures the services keep on each session.
+--   The app's session count (rtk_app_session_count) is kept by the V9 triggers, as for the service's
+--   own inserts, and checked against the rows below before the seed commits.
 \set ON_ERROR_STOP on
 \i functions.sql
 SET synchronous_commit = off;
@@ -114,6 +116,17 @@ SET participant_count = f.total, live_participants = f.live, minutes_consumed = 
     max_concurrent_participants = p.peak
 FROM figures f JOIN peaks p USING (tenant_id, session_id)
 WHERE s.tenant_id = f.tenant_id AND s.id = f.session_id;
+
+-- The seed's sessions went in through the same triggers as the service's: the app's kept total is
+-- its number of sessions, or the seed stops here.
+DO $$
+BEGIN
+    IF (SELECT session_count FROM rtk_app_session_count WHERE tenant_id = 'demo' AND app_id = 'bench-app')
+       IS DISTINCT FROM (SELECT count(*) FROM rtk_session WHERE tenant_id = 'demo' AND app_id = 'bench-app') THEN
+        RAISE EXCEPTION 'the kept session count of bench-app differs from its sessions';
+    END IF;
+END
+$$;
 
 COMMIT;
 VACUUM ANALYZE;

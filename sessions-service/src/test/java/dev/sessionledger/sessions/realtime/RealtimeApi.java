@@ -84,14 +84,18 @@ public final class RealtimeApi {
 
     /** A session's {@code chat}, {@code transcript} (CSV) or {@code summary} (text), fetched through its signed link. */
     public String download(String session, String kind) {
+        return given().when().get(local(downloadUrl(session, kind))).then().statusCode(200).extract().asString();
+    }
+
+    /** The signed link of a session's {@code chat}, {@code transcript} (CSV) or {@code summary} (text). */
+    public String downloadUrl(String session, String kind) {
         String field = switch (kind) {
             case "chat" -> "data.chat_download_url";
             case "transcript" -> "data.transcript_download_url";
             default -> "data.summaryDownloadUrl";
         };
-        String url = auth().when().get(sessions() + "/" + session + "/" + kind).then().statusCode(200).extract()
+        return auth().when().get(sessions() + "/" + session + "/" + kind).then().statusCode(200).extract()
                 .path(field);
-        return given().when().get(local(url)).then().statusCode(200).extract().asString();
     }
 
     /** The path and query of a download URL, to fetch it from the service under test. */

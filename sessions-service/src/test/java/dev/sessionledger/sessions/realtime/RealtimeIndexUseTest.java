@@ -2,10 +2,14 @@ package dev.sessionledger.sessions.realtime;
 
 import static dev.sessionledger.commons.testing.QueryPlans.assertPlanServedBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -42,6 +46,17 @@ class RealtimeIndexUseTest {
                 .distinct().toList();
         assertEquals(1, sent.size(), "statements holding " + List.of(parts) + ": " + sent);
         return QueryPlans.explain(dataSource, sent.get(0));
+    }
+
+    /**
+     * Asserts the plan reads {@code table} through an index whose condition binds {@code key}, with no
+     * sort and no sequential scan. Which of the indexes holding the key the planner takes for one row
+     * of the tiny test tables is a toss-up; on a realistic table it is the primary key.
+     */
+    private static void assertReadByKey(String plan, String table, String key) {
+        assertTrue(Pattern.compile("Index (Only )?Scan using \\w+ on " + table + " \\w+[^\\n]*\\n\\s+Index Cond: \\([^\\n]*"
+                + Pattern.quote(key)).matcher(plan).find(), plan);
+        assertFalse(plan.contains("Seq Scan") || plan.contains("Sort"), plan);
     }
 
     private static Runnable get(RequestSpecification request, String path) {
@@ -82,6 +97,57 @@ class RealtimeIndexUseTest {
                     participants), "from rtk_participant", "order by");
             assertTrue(plan.contains("rtk_participant_session_joined_idx") && plan.contains("Index Cond"), plan);
         }
+    }
+
+    @Test
+    void the_whole_apps_total_is_read_by_its_key_and_a_live_pages_open_stays_from_the_session_index()
+            throws Exception {
+        RealtimeApi api = new RealtimeApi();
+        String session = api.start("m", "t", RealtimeApi.at(0));
+        api.join(session, "Ada", RealtimeApi.at(1));
+        assertPlanServedBy("rtk_app_session_count_pkey", planOf(get(api.auth(), api.sessions()),
+                "from rtk_app_session_count"));
+        assertPlanServedBy("rtk_participant_session_joined_idx", planOf(get(api.auth(), api.sessions()),
+                "from rtk_participant", "left_at is null"));
+        assertReadByKey(planOf(get(api.auth(), api.sessions() + "/" + session), "from rtk_session"), "rtk_session",
+                "(id = $3)");
+        assertPlanServedBy("rtk_participant_session_joined_idx", planOf(get(api.auth(), api.sessions() + "/"
+                + session), "from rtk_participant", "left_at is null"));
+    }
+
+    @Test
+    void a_list_filtered_by_status_time_or_participants_plans_for_its_values_and_no_other_does() {
+        RealtimeApi api = new RealtimeApi();
+        api.start("m", "t", RealtimeApi.at(0));
+        Map<String, Boolean> planned = new LinkedHashMap<>();
+        planned.put("status=LIVE", true);
+        planned.put("start_time=" + RealtimeApi.at(0), true);
+        planned.put("end_time=" + RealtimeApi.at(0), true);
+        planned.put("participants=2:", true);
+        planned.put("associated_id=m", false);
+        planned.put("search=t", false);
+        planned.put("sort_by=minutesConsumed", false);
+        planned.put("per_page=5", false);
+        planned.forEach((query, custom) -> {
+            String[] parameter = query.split("=", 2);
+            List<String> sent = statements.during(get(api.auth().queryParam(parameter[0], parameter[1]), api.sessions()));
+            assertEquals(custom, sent.stream().anyMatch(sql -> sql.contains("plan_cache_mode")), query + ": " + sent);
+        });
+    }
+
+    @Test
+    void a_peer_of_the_app_and_its_report_are_read_by_their_keys() throws Exception {
+        RealtimeApi api = new RealtimeApi();
+        String session = api.start("m", "t", RealtimeApi.at(0));
+        String peer = api.join(session, "Ada", RealtimeApi.at(1));
+        String report = api.sessions() + "/peer-report/" + peer;
+        // The peer by its id, and its session's app checked in the same statement, through the session's key.
+        String plan = planOf(get(api.auth(), report), "from rtk_participant");
+        assertReadByKey(plan, "rtk_participant", "(id = $2)");
+        assertTrue(plan.contains("using rtk_session_pkey on rtk_session"), plan);
+        assertPlanServedBy("rtk_peer_report_pkey", planOf(get(api.auth(), report), "from rtk_peer_report"));
+        assertReadByKey(planOf(get(api.auth(), api.sessions() + "/" + session + "/participants/" + peer),
+                "from rtk_participant"), "rtk_participant", "(id = $3)");
     }
 
     @Test

@@ -81,15 +81,20 @@ public class DownloadLinkResource {
         DownloadFormat chosen = DownloadKind.SUMMARY.format(format);
         RealtimeScope scope = path.scope(caller);
         UUID id = path.sessionId();
-        summaries.find(scope, id).orElseThrow(() -> Failure.of(Failure.Kind.NOT_FOUND,
-                "No summary has been generated for session " + id + "; POST to this path generates one"));
+        if (!summaries.exists(scope, id)) {
+            throw Failure.of(Failure.Kind.NOT_FOUND,
+                    "No summary has been generated for session " + id + "; POST to this path generates one");
+        }
         DownloadLinks.Link link = links.sign(scope, id, DownloadKind.SUMMARY, chosen);
         return Envelope.of(new DownloadViews.SummaryDownload(id, link.url(), link.expiresAt()));
     }
 
+    /** The session's id once it is known to be this app's; the session itself is not read. */
     private UUID existing(SessionPath path, RealtimeScope scope) {
         UUID id = path.sessionId();
-        sessions.find(scope, id).orElseThrow(path::notFound);
+        if (!sessions.exists(scope, id)) {
+            throw path.notFound();
+        }
         return id;
     }
 }

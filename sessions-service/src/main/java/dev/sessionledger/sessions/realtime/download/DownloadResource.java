@@ -16,10 +16,10 @@ import dev.sessionledger.commons.errors.ApiErrors;
 import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.sessions.errors.RealtimeKitEnvelope;
 import dev.sessionledger.sessions.realtime.RealtimeScope;
-import dev.sessionledger.sessions.realtime.meeting.RealtimeSession;
+import dev.sessionledger.sessions.realtime.meeting.SessionRow;
 import dev.sessionledger.sessions.realtime.session.RealtimeSessionService;
+import dev.sessionledger.sessions.realtime.summary.SummaryRow;
 import dev.sessionledger.sessions.realtime.summary.SummaryService;
-import dev.sessionledger.sessions.realtime.summary.TranscriptSummary;
 
 /**
  * Serves signed download links without a bearer token: the link's signature and expiry are its
@@ -48,19 +48,19 @@ public class DownloadResource {
     public Response download(@PathParam("token") String token) {
         DownloadLinks.Grant grant = links.verify(token);
         RealtimeScope scope = grant.scope();
-        RealtimeSession session = sessions.find(scope, grant.sessionId())
-                .orElseThrow(() -> Failure.notFound("session", grant.sessionId().toString())).session();
+        SessionRow session = sessions.row(scope, grant.sessionId())
+                .orElseThrow(() -> Failure.notFound("session", grant.sessionId().toString()));
         StreamingOutput body = switch (grant.kind()) {
-            case CHAT -> out -> exports.chatCsv(scope.tenant(), session.id, out);
-            case TRANSCRIPT -> out -> exports.transcript(scope.tenant(), session.id, grant.format(), out);
+            case CHAT -> out -> exports.chatCsv(scope.tenant(), session.id(), out);
+            case TRANSCRIPT -> out -> exports.transcript(scope.tenant(), session.id(), grant.format(), out);
             case SUMMARY -> {
-                TranscriptSummary summary = summaries.find(scope, session.id)
-                        .orElseThrow(() -> Failure.notFound("summary", session.id.toString()));
+                SummaryRow summary = summaries.findOfFound(scope, session)
+                        .orElseThrow(() -> Failure.notFound("summary", session.id().toString()));
                 byte[] text = SummaryRenderer.render(summary, session, grant.format()).getBytes(StandardCharsets.UTF_8);
                 yield out -> out.write(text);
             }
         };
-        String file = session.id + "-" + grant.kind().token() + "." + grant.format().extension();
+        String file = session.id() + "-" + grant.kind().token() + "." + grant.format().extension();
         return Response.ok(body, grant.format().mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
                 .header("Cache-Control", "private, no-store")

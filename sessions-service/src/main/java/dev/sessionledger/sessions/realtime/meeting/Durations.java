@@ -22,8 +22,9 @@ public final class Durations {
     }
 
     /** A peer's duration: fixed once it left, growing until then. */
-    public static BigDecimal of(RealtimeParticipant p, Instant now) {
-        return p.durationMinutes != null ? p.durationMinutes : minutes(p.joinedAt, now.isBefore(p.joinedAt) ? p.joinedAt : now);
+    public static BigDecimal of(PeerRow p, Instant now) {
+        return p.durationMinutes() != null ? p.durationMinutes()
+                : minutes(p.joinedAt(), now.isBefore(p.joinedAt()) ? p.joinedAt() : now);
     }
 
     public static void close(RealtimeParticipant p, Instant at, Instant now) {

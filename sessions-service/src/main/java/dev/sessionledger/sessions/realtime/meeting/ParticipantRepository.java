@@ -16,20 +16,20 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
 
 import dev.sessionledger.sessions.realtime.Like;
 import dev.sessionledger.sessions.realtime.PageRequest;
 import dev.sessionledger.sessions.realtime.RealtimeKey;
+import dev.sessionledger.sessions.realtime.RealtimeScope;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 
 /** Reads and writes peers, always within one tenant and one session. */
 @ApplicationScoped
 public class ParticipantRepository implements PanacheRepositoryBase<RealtimeParticipant, RealtimeKey> {
 
-    private static final String SEARCH = " and (lower(displayName) like :pattern escape '!'"
-            + " or lower(userId) like :pattern escape '!' or lower(customParticipantId) like :pattern escape '!')";
+    private static final String SEARCH = " and (lower(p.displayName) like :pattern escape '!'"
+            + " or lower(p.userId) like :pattern escape '!' or lower(p.customParticipantId) like :pattern escape '!')";
 
     /**
      * A peer's minutes as the API shows them ({@link Durations#of}): stored once it left; until then
@@ -50,11 +50,13 @@ public class ParticipantRepository implements PanacheRepositoryBase<RealtimePart
      * own grows with the clock, so no index can give this order: {@code rtk_participant_session_joined_idx}
      * serves the session filter and the sort is of that one session's peers.
      */
-    private static final String BY_DURATION = "SELECT * FROM rtk_participant" + IN_SESSION + " ORDER BY " + DURATION;
+    private static final String BY_DURATION = "SELECT " + PeerRow.COLUMNS + " FROM rtk_participant" + IN_SESSION
+            + " ORDER BY " + DURATION;
 
     /**
      * The consolidated view: one row per person (custom participant id, else user id, else the
-     * peer alone) over all their stays. Scans one session through {@code rtk_participant_session_joined_idx}.
+     * peer alone) over all their stays, with the ids and user ids of its peers in the order of the
+     * stays (their events show the user id). Scans one session through {@code rtk_participant_session_joined_idx}.
      */
     private static final String CONSOLIDATED = """
             SELECT (array_agg(id ORDER BY joined_at, id))[1] AS id,
@@ -67,32 +69,57 @@ public class ParticipantRepository implements PanacheRepositoryBase<RealtimePart
                    (array_agg(preset_name ORDER BY joined_at DESC, id DESC))[1] AS preset_name,
                    max(updated_at) AS updated_at,
                    max(user_id) AS user_id,
-                   array_agg(id ORDER BY joined_at, id) AS peers
+                   array_agg(id ORDER BY joined_at, id) AS peers,
+                   array_agg(user_id ORDER BY joined_at, id) AS peer_user_ids
               FROM rtk_participant
             """.formatted(DURATION) + IN_SESSION + " GROUP BY coalesce(custom_participant_id, user_id, id::text)";
 
+    /** The peer, to change it. */
     public Optional<RealtimeParticipant> findInSession(String tenant, UUID sessionId, UUID peerId) {
         return find("tenantId = ?1 and sessionId = ?2 and id = ?3", tenant, sessionId, peerId).firstResultOptional();
     }
 
+    /** Whether the peer id is taken in the tenant, by any session. */
     public Optional<RealtimeParticipant> findInTenant(String tenant, UUID peerId) {
         return find("tenantId = ?1 and id = ?2", tenant, peerId).firstResultOptional();
     }
 
+    /** The session's peer as the API shows it, read into a record. */
+    public Optional<PeerRow> rowInSession(String tenant, UUID sessionId, UUID peerId) {
+        return getEntityManager().createQuery(PeerRow.SELECT
+                + " where p.tenantId = :tenant and p.sessionId = :session and p.id = :id", PeerRow.class)
+                .setParameter("tenant", tenant).setParameter("session", sessionId).setParameter("id", peerId)
+                .getResultList().stream().findFirst();
+    }
+
+    /** The peer of any session of the app, read into a record; the app is checked in the same statement. */
+    public Optional<PeerRow> rowInApp(RealtimeScope scope, UUID peerId) {
+        return getEntityManager().createQuery(PeerRow.SELECT + " where p.tenantId = :tenant and p.id = :id"
+                + " and exists (select 1 from RealtimeSession s where s.tenantId = p.tenantId and s.id = p.sessionId"
+                + " and s.appId = :app)", PeerRow.class)
+                .setParameter("tenant", scope.tenant()).setParameter("id", peerId).setParameter("app", scope.appId())
+                .getResultList().stream().findFirst();
+    }
+
     /**
-     * One page of a session's peers: by join time straight from {@code rtk_participant_session_joined_idx},
-     * or by duration as of {@code now} ({@link #BY_DURATION}).
+     * One page of a session's peers, read into records: by join time straight from
+     * {@code rtk_participant_session_joined_idx}, or by duration as of {@code now} ({@link #BY_DURATION}).
      */
     @SuppressWarnings("unchecked")
-    public List<RealtimeParticipant> page(String tenant, UUID sessionId, String search, boolean byDuration,
-            PageRequest page, Instant now) {
+    public List<PeerRow> page(String tenant, UUID sessionId, String search, boolean byDuration, PageRequest page,
+            Instant now) {
         if (byDuration) {
-            return bind(getEntityManager().createNativeQuery(BY_DURATION + " " + paged(page), RealtimeParticipant.class),
+            List<Object[]> rows = bind(getEntityManager().createNativeQuery(BY_DURATION + " " + paged(page)),
                     tenant, sessionId, search, page, now).getResultList();
+            return rows.stream().map(r -> new PeerRow((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
+                    (String) r[4], (String) r[5], instant(r[6]), instant(r[7]), (BigDecimal) r[8], instant(r[9]),
+                    instant(r[10]))).toList();
         }
-        Sort.Direction direction = page.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending;
-        return find(where(search), Sort.by("joinedAt", direction).and("id", direction), params(tenant, sessionId, search))
-                .page(Page.of(page.pageNo() - 1, page.perPage())).list();
+        String direction = page.ascending() ? " asc" : " desc";
+        TypedQuery<PeerRow> query = getEntityManager().createQuery(PeerRow.SELECT + " where " + where(search)
+                + " order by p.joinedAt" + direction + ", p.id" + direction, PeerRow.class);
+        params(tenant, sessionId, search).forEach(query::setParameter);
+        return query.setFirstResult(page.offset()).setMaxResults(page.perPage()).getResultList();
     }
 
     /** One page of the consolidated view; {@code now} prices the stays still open. */
@@ -106,7 +133,7 @@ public class ParticipantRepository implements PanacheRepositoryBase<RealtimePart
         for (Object[] r : rows) {
             result.add(new ConsolidatedRow((UUID) r[0], instant(r[1]), (String) r[2], (String) r[3],
                     (BigDecimal) r[4], instant(r[5]), instant(r[6]), (String) r[7], instant(r[8]), (String) r[9],
-                    uuids(r[10])));
+                    uuids(r[10]), texts(r[11])));
         }
         return result;
     }
@@ -117,10 +144,11 @@ public class ParticipantRepository implements PanacheRepositoryBase<RealtimePart
         if (sessionIds.isEmpty()) {
             return stays;
         }
-        List<RealtimeParticipant> open = list("tenantId = ?1 and sessionId in ?2 and leftAt is null", tenant,
-                sessionIds);
-        for (RealtimeParticipant p : open) {
-            stays.computeIfAbsent(p.sessionId, k -> new ArrayList<>()).add(p.joinedAt);
+        List<Object[]> open = getEntityManager().createQuery("select p.sessionId, p.joinedAt from RealtimeParticipant p"
+                + " where p.tenantId = :tenant and p.sessionId in :sessions and p.leftAt is null", Object[].class)
+                .setParameter("tenant", tenant).setParameter("sessions", sessionIds).getResultList();
+        for (Object[] stay : open) {
+            stays.computeIfAbsent((UUID) stay[0], k -> new ArrayList<>()).add((Instant) stay[1]);
         }
         return stays;
     }
@@ -153,7 +181,7 @@ public class ParticipantRepository implements PanacheRepositoryBase<RealtimePart
     }
 
     private static String where(String search) {
-        return "tenantId = :tenant and sessionId = :session" + (search == null ? "" : SEARCH);
+        return "p.tenantId = :tenant and p.sessionId = :session" + (search == null ? "" : SEARCH);
     }
 
     private static Map<String, Object> params(String tenant, UUID sessionId, String search) {
@@ -169,6 +197,10 @@ public class ParticipantRepository implements PanacheRepositoryBase<RealtimePart
     private static List<UUID> uuids(Object value) {
         return Arrays.stream((Object[]) value).map(v -> v instanceof UUID u ? u : UUID.fromString(v.toString()))
                 .toList();
+    }
+
+    private static List<String> texts(Object value) {
+        return Arrays.stream((Object[]) value).map(v -> v == null ? null : v.toString()).toList();
     }
 
     private static Instant instant(Object value) {
@@ -187,9 +219,9 @@ public class ParticipantRepository implements PanacheRepositoryBase<RealtimePart
         throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
     }
 
-    /** A person's stays in a session, added together. */
+    /** A person's stays in a session, added together; {@code peerUserIds} is the user id of each of {@code peers}. */
     public record ConsolidatedRow(UUID id, Instant createdAt, String customParticipantId, String displayName,
             BigDecimal duration, Instant joinedAt, Instant leftAt, String presetName, Instant updatedAt,
-            String userId, List<UUID> peers) {
+            String userId, List<UUID> peers, List<String> peerUserIds) {
     }
 }

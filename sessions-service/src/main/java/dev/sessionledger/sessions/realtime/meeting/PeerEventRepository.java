@@ -16,12 +16,17 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class PeerEventRepository implements PanacheRepositoryBase<PeerEvent, RealtimeKey> {
 
-    /** Each peer's events in time order, from one query served by {@code rtk_peer_event_peer_idx}. */
-    public Map<UUID, List<PeerEvent>> byPeer(String tenant, Collection<UUID> peerIds) {
+    /**
+     * Each peer's events in time order, read into records by one query served by
+     * {@code rtk_peer_event_peer_idx}.
+     */
+    public Map<UUID, List<PeerEventRow>> byPeer(String tenant, Collection<UUID> peerIds) {
         if (peerIds.isEmpty()) {
             return Map.of();
         }
-        return list("tenantId = ?1 and peerId in ?2 order by createdAt, id", tenant, peerIds).stream()
-                .collect(Collectors.groupingBy(e -> e.peerId, LinkedHashMap::new, Collectors.toList()));
+        return getEntityManager().createQuery(PeerEventRow.SELECT
+                + " where e.tenantId = :tenant and e.peerId in :peers order by e.createdAt, e.id", PeerEventRow.class)
+                .setParameter("tenant", tenant).setParameter("peers", peerIds).getResultList().stream()
+                .collect(Collectors.groupingBy(PeerEventRow::peerId, LinkedHashMap::new, Collectors.toList()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.sessionledger.sessions.realtime.meeting;
 
 import java.time.Instant;
+import java.util.List;
 
 import dev.sessionledger.commons.ids.PrefixedId;
 
@@ -27,11 +28,11 @@ public final class PeerEvents {
      * The leaving event carries the minutes the stay consumed, and the view type and socket of the
      * peer's joining event (null when it has none).
      */
-    public static PeerEvent leaving(RealtimeParticipant p, java.util.List<PeerEvent> history) {
-        PeerEvent joining = history.stream().filter(e -> PeerEvent.JOINING.equals(e.eventName)).findFirst()
+    public static PeerEvent leaving(RealtimeParticipant p, List<PeerEventRow> history) {
+        PeerEventRow joining = history.stream().filter(e -> PeerEvent.JOINING.equals(e.eventName())).findFirst()
                 .orElse(null);
-        PeerEvent e = of(p, PeerEvent.LEAVING, p.leftAt, joining == null ? null : joining.presetViewType,
-                joining == null ? null : joining.socketSessionId);
+        PeerEvent e = of(p, PeerEvent.LEAVING, p.leftAt, joining == null ? null : joining.presetViewType(),
+                joining == null ? null : joining.socketSessionId());
         e.minutesConsumed = p.durationMinutes;
         return e;
     }

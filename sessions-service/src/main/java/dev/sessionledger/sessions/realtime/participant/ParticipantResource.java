@@ -37,7 +37,7 @@ import dev.sessionledger.sessions.realtime.QueryValues;
 import dev.sessionledger.sessions.realtime.RealtimeEnvelopes.Envelope;
 import dev.sessionledger.sessions.realtime.RealtimeScope;
 import dev.sessionledger.sessions.realtime.SessionPath;
-import dev.sessionledger.sessions.realtime.meeting.PeerEvent;
+import dev.sessionledger.sessions.realtime.meeting.PeerEventRow;
 
 /** The participants (peers) of one session: list, details, join and leave. */
 @ApiErrors(RealtimeKitEnvelope.class)
@@ -72,10 +72,10 @@ public class ParticipantResource {
                     .map(row -> ParticipantMapper.consolidated(row, query.withEvents(), result)).toList()));
         }
         ParticipantService.ParticipantPage result = service.list(scope, session, query).orElseThrow(path::notFound);
-        Map<UUID, List<PeerEvent>> events = result.events();
+        Map<UUID, List<PeerEventRow>> events = result.events();
         return Envelope.of(new ParticipantViews.Participants(result.peers().stream()
                 .map(p -> ParticipantMapper.participant(p, result.asOf(),
-                        query.withEvents() ? events.getOrDefault(p.id, List.of()) : null))
+                        query.withEvents() ? events.getOrDefault(p.id(), List.of()) : null))
                 .toList()));
     }
 
@@ -120,7 +120,7 @@ public class ParticipantResource {
         UUID peer = Uuids.existing(participantId, PARTICIPANT);
         return service.leave(scope, path.sessionId(), peer, optionalBody.read(body, ParticipantRequests.Leave.class))
                 .map(p -> Envelope.of(new ParticipantViews.OneParticipant(
-                        ParticipantMapper.participant(p, p.leftAt, null))))
+                        ParticipantMapper.participant(p, p.leftAt(), null))))
                 .orElseThrow(() -> Failure.notFound(PARTICIPANT, participantId));
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +21,9 @@ import dev.sessionledger.sessions.realtime.meeting.Durations;
 import dev.sessionledger.sessions.realtime.meeting.ParticipantRepository;
 import dev.sessionledger.sessions.realtime.meeting.PeerEvent;
 import dev.sessionledger.sessions.realtime.meeting.PeerEventRepository;
+import dev.sessionledger.sessions.realtime.meeting.PeerEventRow;
 import dev.sessionledger.sessions.realtime.meeting.PeerEvents;
+import dev.sessionledger.sessions.realtime.meeting.PeerRow;
 import dev.sessionledger.sessions.realtime.meeting.RealtimeParticipant;
 import dev.sessionledger.sessions.realtime.meeting.RealtimeSession;
 import dev.sessionledger.sessions.realtime.meeting.RealtimeSessionRepository;
@@ -47,7 +48,7 @@ public class ParticipantService {
      * The outcome of a join, read at {@code asOf}: {@code created} is false when a retry found the
      * peer already inside.
      */
-    public record Joined(RealtimeParticipant peer, boolean created, Instant asOf) {
+    public record Joined(PeerRow peer, boolean created, Instant asOf) {
     }
 
     /**
@@ -55,12 +56,12 @@ public class ParticipantService {
      * prices the stays still open, both for the order and for the durations shown. RealtimeKit's
      * participant list carries no paging total, so none is counted.
      */
-    public record ParticipantPage(List<RealtimeParticipant> peers, Map<UUID, List<PeerEvent>> events, Instant asOf) {
+    public record ParticipantPage(List<PeerRow> peers, Map<UUID, List<PeerEventRow>> events, Instant asOf) {
     }
 
     /** A page of the consolidated view; like the raw view, without a total. */
     public record ConsolidatedPage(List<ParticipantRepository.ConsolidatedRow> people,
-            Map<UUID, List<PeerEvent>> events, Map<UUID, RealtimeParticipant> peers) {
+            Map<UUID, List<PeerEventRow>> events) {
     }
 
     /**
@@ -93,7 +94,7 @@ public class ParticipantService {
             if (existing.isPresent()) {
                 RealtimeParticipant p = existing.get();
                 if (p.sessionId.equals(sessionId) && p.leftAt == null) {
-                    return Optional.of(new Joined(p, false, now));
+                    return Optional.of(new Joined(PeerRow.of(p), false, now));
                 }
                 throw Failure.conflict("Peer " + peerId + " has already been used; a rejoin is a new peer");
             }
@@ -119,11 +120,11 @@ public class ParticipantService {
         events.persist(PeerEvents.of(p, PeerEvent.CREATED, joinedAt, viewType, socket));
         events.persist(PeerEvents.of(p, PeerEvent.JOINING, joinedAt, viewType, socket));
         sessions.recomputeFigures(session, now);
-        return Optional.of(new Joined(p, true, now));
+        return Optional.of(new Joined(PeerRow.of(p), true, now));
     }
 
     @Transactional
-    public Optional<RealtimeParticipant> leave(RealtimeScope scope, UUID sessionId, UUID peerId,
+    public Optional<PeerRow> leave(RealtimeScope scope, UUID sessionId, UUID peerId,
             ParticipantRequests.Leave body) {
         Optional<RealtimeSession> session = sessions.lockInScope(scope, sessionId);
         if (session.isEmpty()) {
@@ -145,61 +146,56 @@ public class ParticipantService {
         Durations.close(p, leftAt, now);
         events.persist(PeerEvents.leaving(p, events.byPeer(scope.tenant(), List.of(p.id)).getOrDefault(p.id, List.of())));
         sessions.recomputeFigures(session.get(), now);
-        return Optional.of(p);
+        return Optional.of(PeerRow.of(p));
     }
 
+    /** A page of the session's peers read into records, with their events in one more query when asked for. */
     public Optional<ParticipantPage> list(RealtimeScope scope, UUID sessionId, ParticipantQuery query) {
-        if (sessions.findInScope(scope, sessionId).isEmpty()) {
+        if (!sessions.exists(scope, sessionId)) {
             return Optional.empty();
         }
         Instant now = Instant.now(clock);
-        List<RealtimeParticipant> peers = participants.page(scope.tenant(), sessionId, query.search(),
-                byDuration(query), query.page(), now);
-        Map<UUID, List<PeerEvent>> peerEvents = query.withEvents()
-                ? events.byPeer(scope.tenant(), peers.stream().map(p -> p.id).toList())
+        List<PeerRow> peers = participants.page(scope.tenant(), sessionId, query.search(), byDuration(query),
+                query.page(), now);
+        Map<UUID, List<PeerEventRow>> peerEvents = query.withEvents()
+                ? events.byPeer(scope.tenant(), peers.stream().map(PeerRow::id).toList())
                 : Map.of();
         return Optional.of(new ParticipantPage(peers, peerEvents, now));
     }
 
+    /** A page of the consolidated view; its rows carry their peers' user ids, which the events show. */
     public Optional<ConsolidatedPage> consolidated(RealtimeScope scope, UUID sessionId, ParticipantQuery query) {
-        if (sessions.findInScope(scope, sessionId).isEmpty()) {
+        if (!sessions.exists(scope, sessionId)) {
             return Optional.empty();
         }
         List<ParticipantRepository.ConsolidatedRow> people = participants.consolidatedPage(scope.tenant(), sessionId,
                 query.search(), byDuration(query), query.page(), Instant.now(clock));
-        Map<UUID, List<PeerEvent>> peerEvents = Map.of();
-        Map<UUID, RealtimeParticipant> peers = Map.of();
-        if (query.withEvents()) {
-            List<UUID> ids = people.stream().flatMap(r -> r.peers().stream()).toList();
-            peerEvents = events.byPeer(scope.tenant(), ids);
-            peers = participants.list("tenantId = ?1 and id in ?2", scope.tenant(), ids).stream()
-                    .collect(Collectors.toMap(p -> p.id, p -> p));
-        }
-        return Optional.of(new ConsolidatedPage(people, peerEvents, peers));
+        Map<UUID, List<PeerEventRow>> peerEvents = query.withEvents()
+                ? events.byPeer(scope.tenant(), people.stream().flatMap(r -> r.peers().stream()).toList())
+                : Map.of();
+        return Optional.of(new ConsolidatedPage(people, peerEvents));
     }
 
     /** A peer of a session of this app, with its events when asked for (else null). */
     public Optional<PeerWithEvents> find(RealtimeScope scope, UUID sessionId, UUID peerId, boolean withEvents) {
-        if (sessions.findInScope(scope, sessionId).isEmpty()) {
+        if (!sessions.exists(scope, sessionId)) {
             return Optional.empty();
         }
-        return participants.findInSession(scope.tenant(), sessionId, peerId).map(p -> withEvents(scope, p, withEvents));
+        return participants.rowInSession(scope.tenant(), sessionId, peerId).map(p -> withEvents(scope, p, withEvents));
     }
 
-    /** A peer of any session of this app. */
+    /** A peer of any session of this app, found with its session's app in one query. */
     public Optional<PeerWithEvents> findPeer(RealtimeScope scope, UUID peerId, boolean withEvents) {
-        return participants.findInTenant(scope.tenant(), peerId)
-                .filter(p -> sessions.findInScope(scope, p.sessionId).isPresent())
-                .map(p -> withEvents(scope, p, withEvents));
+        return participants.rowInApp(scope, peerId).map(p -> withEvents(scope, p, withEvents));
     }
 
-    private PeerWithEvents withEvents(RealtimeScope scope, RealtimeParticipant p, boolean withEvents) {
-        return new PeerWithEvents(p, withEvents ? events.byPeer(scope.tenant(), List.of(p.id))
-                .getOrDefault(p.id, List.of()) : null, Instant.now(clock));
+    private PeerWithEvents withEvents(RealtimeScope scope, PeerRow p, boolean withEvents) {
+        return new PeerWithEvents(p, withEvents ? events.byPeer(scope.tenant(), List.of(p.id()))
+                .getOrDefault(p.id(), List.of()) : null, Instant.now(clock));
     }
 
     /** A peer read at {@code asOf}, the instant that prices a stay still open, and its events when asked for. */
-    public record PeerWithEvents(RealtimeParticipant peer, List<PeerEvent> events, Instant asOf) {
+    public record PeerWithEvents(PeerRow peer, List<PeerEventRow> events, Instant asOf) {
     }
 
     private static boolean byDuration(ParticipantQuery query) {

@@ -14,8 +14,11 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class PeerReportRepository implements PanacheRepositoryBase<PeerReport, PeerReport.Key> {
 
-    public Optional<PeerReport> findInTenant(String tenant, UUID peerId) {
-        return find("tenantId = ?1 and peerId = ?2", tenant, peerId).firstResultOptional();
+    /** The peer's report, read into a record. */
+    public Optional<Parts> findInTenant(String tenant, UUID peerId) {
+        return getEntityManager().createQuery("select new " + Parts.class.getName() + "(r.metadata, r.quality)"
+                + " from PeerReport r where r.tenantId = :tenant and r.peerId = :peer", Parts.class)
+                .setParameter("tenant", tenant).setParameter("peer", peerId).getResultList().stream().findFirst();
     }
 
     /** Stores the report as its peer's, replacing the one it had, in one statement. */
@@ -26,5 +29,9 @@ public class PeerReportRepository implements PanacheRepositoryBase<PeerReport, P
                 "metadata", report.metadata,
                 "quality", report.quality,
                 "updatedAt", report.updatedAt));
+    }
+
+    /** What a report holds, as read back. */
+    public record Parts(Map<String, Object> metadata, Map<String, Object> quality) {
     }
 }

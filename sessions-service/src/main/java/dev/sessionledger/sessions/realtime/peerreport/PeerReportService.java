@@ -61,9 +61,9 @@ public class PeerReportService {
     /** @param filters the asked-for parts, empty for the whole report */
     public Optional<PeerReportResult> find(RealtimeScope scope, UUID peerId, Set<String> filters, boolean withEvents) {
         return participants.findPeer(scope, peerId, withEvents).map(peer -> {
-            Optional<PeerReport> report = reports.findInTenant(scope.tenant(), peerId);
-            Map<String, Object> metadata = report.map(r -> r.metadata).orElse(Map.of());
-            Map<String, Object> quality = report.map(r -> r.quality).orElse(Map.of());
+            Optional<PeerReportRepository.Parts> report = reports.findInTenant(scope.tenant(), peerId);
+            Map<String, Object> metadata = report.map(PeerReportRepository.Parts::metadata).orElse(Map.of());
+            Map<String, Object> quality = report.map(PeerReportRepository.Parts::quality).orElse(Map.of());
             if (!filters.isEmpty()) {
                 Map<String, Object> narrowed = new LinkedHashMap<>();
                 metadata.forEach((key, value) -> {

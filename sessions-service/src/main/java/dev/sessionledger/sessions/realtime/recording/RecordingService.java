@@ -54,7 +54,7 @@ public class RecordingService {
 
     @Transactional
     public Optional<Appended> appendChat(RealtimeScope scope, UUID sessionId, RecordingRequests.ChatBatch body) {
-        if (sessions.findInScope(scope, sessionId).isEmpty()) {
+        if (!sessions.exists(scope, sessionId)) {
             return Optional.empty();
         }
         RecordingRequests.ChatBatch batch = body == null ? new RecordingRequests.ChatBatch(null) : body;
@@ -75,7 +75,7 @@ public class RecordingService {
     @Transactional
     public Optional<Appended> appendTranscript(RealtimeScope scope, UUID sessionId,
             RecordingRequests.TranscriptBatch body) {
-        if (sessions.findInScope(scope, sessionId).isEmpty()) {
+        if (!sessions.exists(scope, sessionId)) {
             return Optional.empty();
         }
         RecordingRequests.TranscriptBatch batch = body == null ? new RecordingRequests.TranscriptBatch(null) : body;

@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.ids.Uuids;
@@ -20,13 +22,14 @@ import dev.sessionledger.sessions.realtime.BodyValues;
 import dev.sessionledger.sessions.realtime.RealtimeScope;
 import dev.sessionledger.sessions.realtime.meeting.Durations;
 import dev.sessionledger.sessions.realtime.meeting.ParticipantRepository;
-import dev.sessionledger.sessions.realtime.meeting.PeerEvent;
+import dev.sessionledger.sessions.realtime.meeting.PeerEventRow;
 import dev.sessionledger.sessions.realtime.meeting.PeerEventRepository;
 import dev.sessionledger.sessions.realtime.meeting.PeerEvents;
 import dev.sessionledger.sessions.realtime.meeting.RealtimeParticipant;
 import dev.sessionledger.sessions.realtime.meeting.RealtimeSession;
 import dev.sessionledger.sessions.realtime.meeting.RealtimeSessionRepository;
 import dev.sessionledger.sessions.realtime.meeting.SessionQuery;
+import dev.sessionledger.sessions.realtime.meeting.SessionRow;
 import dev.sessionledger.sessions.realtime.meeting.SessionSnapshot;
 
 /** Starts, ends and reads meeting sessions, keeping their derived figures in step with their peers. */
@@ -71,7 +74,7 @@ public class RealtimeSessionService {
                 if (!existing.get().appId.equals(scope.appId())) {
                     throw Failure.conflict("Session " + id + " already exists in another app");
                 }
-                return new Started(snapshot(existing.get(), now), false);
+                return new Started(snapshot(scope, SessionRow.of(existing.get()), now), false);
             }
         }
         RealtimeSession s = new RealtimeSession();
@@ -88,7 +91,7 @@ public class RealtimeSessionService {
         s.updatedAt = now;
         s.minutesConsumed = BigDecimal.ZERO.setScale(2);
         sessions.persistAndFlush(s);
-        return new Started(new SessionSnapshot(s, List.of(), now), true);
+        return new Started(new SessionSnapshot(SessionRow.of(s), List.of(), now), true);
     }
 
     /** Ends a live session; every peer still inside leaves at the end time. */
@@ -115,7 +118,7 @@ public class RealtimeSessionService {
                         "must not be before participant " + p.id + " joined (" + p.joinedAt + ")");
             }
         }
-        Map<UUID, List<PeerEvent>> history = events.byPeer(scope.tenant(), open.stream().map(p -> p.id).toList());
+        Map<UUID, List<PeerEventRow>> history = events.byPeer(scope.tenant(), open.stream().map(p -> p.id).toList());
         for (RealtimeParticipant p : open) {
             Durations.close(p, endedAt, now);
             events.persist(PeerEvents.leaving(p, history.getOrDefault(p.id, List.of())));
@@ -123,32 +126,59 @@ public class RealtimeSessionService {
         s.status = RealtimeSession.ENDED;
         s.endedAt = endedAt;
         sessions.recomputeFigures(s, now);
-        return Optional.of(new SessionSnapshot(s, List.of(), now));
+        return Optional.of(new SessionSnapshot(SessionRow.of(s), List.of(), now));
     }
 
+    /** The session read into a record, with the join times of its peers still inside when it is live. */
     public Optional<SessionSnapshot> find(RealtimeScope scope, UUID id) {
         Instant now = Instant.now(clock);
-        return sessions.findInScope(scope, id).map(s -> snapshot(s, now));
+        return sessions.findRow(scope, id).map(s -> snapshot(scope, s, now));
     }
 
-    /** A page of sessions and the total matching; the live minutes of the whole page come from one query. */
+    /** The session read into a record, without the peers still inside (its live minutes are not shown). */
+    public Optional<SessionRow> row(RealtimeScope scope, UUID id) {
+        return sessions.findRow(scope, id);
+    }
+
+    /** Whether the session is one of this app's, read without the session itself. */
+    public boolean exists(RealtimeScope scope, UUID id) {
+        return sessions.exists(scope, id);
+    }
+
+    /**
+     * A page of sessions read into records and the total matching (kept for the whole app, counted
+     * for a filtered list); the live minutes of the whole page come from one query. Only a list whose
+     * filters plan badly with generic plans ({@link SessionQuery#plannedForValues}) runs in a
+     * transaction, the one its custom plans last for: with 10 000 sessions a generic plan reads a
+     * wide time range or the live sessions by minutes in tens of milliseconds, a custom one in a tenth.
+     */
     public SessionPage list(RealtimeScope scope, SessionQuery query) {
+        if (query.plannedForValues()) {
+            return QuarkusTransaction.joiningExisting().call(() -> {
+                sessions.planForValues();
+                return read(scope, query);
+            });
+        }
+        return read(scope, query);
+    }
+
+    private SessionPage read(RealtimeScope scope, SessionQuery query) {
         Instant now = Instant.now(clock);
-        List<RealtimeSession> page = sessions.page(scope, query);
+        List<SessionRow> page = sessions.page(scope, query);
         Map<UUID, List<Instant>> open = participants.openStays(scope.tenant(),
-                page.stream().filter(RealtimeSession::isLive).map(s -> s.id).toList());
+                page.stream().filter(SessionRow::isLive).map(SessionRow::id).toList());
         List<SessionSnapshot> snapshots = page.stream()
-                .map(s -> new SessionSnapshot(s, open.getOrDefault(s.id, List.of()), now)).toList();
-        return new SessionPage(snapshots, sessions.count(scope, query));
+                .map(s -> new SessionSnapshot(s, open.getOrDefault(s.id(), List.of()), now)).toList();
+        return new SessionPage(snapshots, sessions.total(scope, query));
     }
 
     /** One page of sessions and how many match in all. */
     public record SessionPage(List<SessionSnapshot> sessions, long total) {
     }
 
-    private SessionSnapshot snapshot(RealtimeSession s, Instant now) {
+    private SessionSnapshot snapshot(RealtimeScope scope, SessionRow s, Instant now) {
         List<Instant> open = s.isLive()
-                ? participants.openStays(s.tenantId, List.of(s.id)).getOrDefault(s.id, List.of())
+                ? participants.openStays(scope.tenant(), List.of(s.id())).getOrDefault(s.id(), List.of())
                 : List.of();
         return new SessionSnapshot(s, open, now);
     }

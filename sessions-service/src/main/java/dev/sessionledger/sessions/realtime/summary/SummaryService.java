@@ -18,6 +18,7 @@ import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.sessions.realtime.RealtimeConfig;
 import dev.sessionledger.sessions.realtime.RealtimeScope;
 import dev.sessionledger.sessions.realtime.meeting.RealtimeSessionRepository;
+import dev.sessionledger.sessions.realtime.meeting.SessionRow;
 import dev.sessionledger.sessions.realtime.recording.RecordingReader;
 import io.quarkus.runtime.Startup;
 
@@ -54,7 +55,7 @@ public class SummaryService {
     /** Replaces the session's summary with a fresh one; a session without transcript is a 409. */
     @Transactional
     public Optional<TranscriptSummary> generate(RealtimeScope scope, UUID sessionId) {
-        if (sessions.findInScope(scope, sessionId).isEmpty()) {
+        if (!sessions.exists(scope, sessionId)) {
             return Optional.empty();
         }
         List<TranscriptSummary.Highlight> highlights;
@@ -76,11 +77,16 @@ public class SummaryService {
         return Optional.of(summary);
     }
 
-    /** The session's summary, if one was generated; an unknown session is a 404. */
-    public Optional<TranscriptSummary> find(RealtimeScope scope, UUID sessionId) {
-        if (sessions.findInScope(scope, sessionId).isEmpty()) {
+    /** The summary of a session the caller already found in its scope, if one was generated. */
+    public Optional<SummaryRow> findOfFound(RealtimeScope scope, SessionRow session) {
+        return summaries.findInTenant(scope.tenant(), session.id());
+    }
+
+    /** Whether a summary was generated for the session; an unknown session is a 404. */
+    public boolean exists(RealtimeScope scope, UUID sessionId) {
+        if (!sessions.exists(scope, sessionId)) {
             throw Failure.notFound("session", sessionId.toString());
         }
-        return summaries.findInTenant(scope.tenant(), sessionId);
+        return summaries.exists(scope.tenant(), sessionId);
     }
 }

@@ -14,8 +14,19 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class TranscriptSummaryRepository implements PanacheRepositoryBase<TranscriptSummary, TranscriptSummary.Key> {
 
-    public Optional<TranscriptSummary> findInTenant(String tenant, UUID sessionId) {
-        return find("tenantId = ?1 and sessionId = ?2", tenant, sessionId).firstResultOptional();
+    /** The session's summary, read into a record. */
+    public Optional<SummaryRow> findInTenant(String tenant, UUID sessionId) {
+        return getEntityManager().createQuery("select new " + SummaryRow.class.getName() + "(s.highlights)"
+                + " from TranscriptSummary s where s.tenantId = :tenant and s.sessionId = :session", SummaryRow.class)
+                .setParameter("tenant", tenant).setParameter("session", sessionId).getResultList().stream()
+                .findFirst();
+    }
+
+    /** Whether the session has a summary, read without it. */
+    public boolean exists(String tenant, UUID sessionId) {
+        return !getEntityManager().createQuery("select 1 from TranscriptSummary s where s.tenantId = :tenant"
+                + " and s.sessionId = :session", Integer.class)
+                .setParameter("tenant", tenant).setParameter("session", sessionId).getResultList().isEmpty();
     }
 
     /** Stores the summary as its session's, replacing the one it had, in one statement. */
