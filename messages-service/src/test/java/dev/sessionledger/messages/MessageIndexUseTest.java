@@ -2,11 +2,13 @@ package dev.sessionledger.messages;
 
 import static dev.sessionledger.messages.MessageFixtures.notification;
 import static dev.sessionledger.messages.MessageFixtures.request;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,7 @@ import dev.sessionledger.commons.testing.QueryPlans;
 import dev.sessionledger.commons.testing.ServiceTest;
 
 /**
- * EXPLAIN of the statements the message list sends, captured as it runs: each must walk the index
+ * EXPLAIN of the statements the message list (and get, and sender look-up) sends, captured as it runs: each must walk the index
  * its filter names (see V2), in id order, with sequential scans priced out so that the tiny test
  * tables do not hide a missing index. The statements carry their parameters as placeholders, so each
  * is planned as PostgreSQL plans a prepared statement it has no values for (a generic plan).
@@ -55,12 +57,7 @@ class MessageIndexUseTest {
 
     /** The plans of the message reads one list request sends. */
     private List<String> plansOf(MessageFixtures f, Map<String, Object> query) {
-        List<String> sent = statements.during(() -> f.list(query).statusCode(200));
-        List<String> reads = sent.stream()
-                .filter(sql -> sql.startsWith("select") && sql.contains("from session_message"))
-                .toList();
-        assertFalse(reads.isEmpty(), "no message read among " + sent);
-        return reads.stream().map(this::genericPlan).toList();
+        return plansOfReads(() -> f.list(query).statusCode(200));
     }
 
     private String genericPlan(String sql) {
@@ -93,6 +90,29 @@ class MessageIndexUseTest {
                     assertScans(index, plan);
                 }
             }
+        }
+    }
+
+    /** The reads {@code request} sent, each planned. */
+    private List<String> plansOfReads(Runnable request) {
+        List<String> reads = statements.during(request).stream()
+                .filter(sql -> sql.startsWith("select") && sql.contains("from session_message"))
+                .toList();
+        assertFalse(reads.isEmpty(), "no message read");
+        return reads.stream().map(this::genericPlan).toList();
+    }
+
+    @Test
+    void the_get_and_the_sender_lookup_read_messages_by_id() {
+        MessageFixtures f = new MessageFixtures();
+        List<String> ids = f.recordNotifications(2);
+        List<String> plans = new ArrayList<>(plansOfReads(() -> given().auth().oauth2(f.token).when()
+                .get(f.path() + "/" + ids.get(0)).then().statusCode(200)));
+        plans.addAll(plansOfReads(() -> given().auth().oauth2(f.token).queryParam("message_id", ids.get(0), ids.get(1))
+                .when().get("/internal/mcp/messages/senders").then().statusCode(200)));
+        for (String plan : plans) {
+            assertTrue(Pattern.compile("Index (Only )?Scan using session_message_\\w+ on session_message .*\\n"
+                    + "\\s*Index Cond: .*\\(id (= \\$\\d|= ANY)").matcher(plan).find(), plan);
         }
     }
 

@@ -3,8 +3,11 @@ package dev.sessionledger.commons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,70 @@ class PrefixedIdTest {
             assertEquals(26, text.length(), text);
             assertEquals(id, PrefixedId.parse("ses", text).orElseThrow());
         }
+    }
+
+    /** Base62 as BigInteger writes it: the rendering ids have always had, kept here to hold them to it. */
+    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final BigInteger BASE = BigInteger.valueOf(62);
+    private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
+
+    private static BigInteger unsigned(long bits) {
+        return BigInteger.valueOf(bits).and(TWO_64.subtract(BigInteger.ONE));
+    }
+
+    private static String referenceFormat(String prefix, UUID id) {
+        return prefix + "_" + referenceDigits(
+                unsigned(id.getMostSignificantBits()).shiftLeft(64).or(unsigned(id.getLeastSignificantBits())));
+    }
+
+    private static String referenceDigits(BigInteger value) {
+        char[] digits = new char[22];
+        for (int i = 21; i >= 0; i--) {
+            BigInteger[] qr = value.divideAndRemainder(BASE);
+            digits[i] = ALPHABET.charAt(qr[1].intValue());
+            value = qr[0];
+        }
+        return new String(digits);
+    }
+
+    private static Optional<UUID> referenceParse(String digits) {
+        BigInteger value = BigInteger.ZERO;
+        for (char c : digits.toCharArray()) {
+            value = value.multiply(BASE).add(BigInteger.valueOf(ALPHABET.indexOf(c)));
+        }
+        if (value.bitLength() > 128) {
+            return Optional.empty();
+        }
+        return Optional.of(new UUID(value.shiftRight(64).longValue(), value.longValue()));
+    }
+
+    @Test
+    void renders_and_reads_every_id_as_base62_always_has() {
+        SplittableRandom random = new SplittableRandom(15);
+        List<UUID> ids = new ArrayList<>(List.of(new UUID(0, 0), new UUID(0, 1), new UUID(0, -1), new UUID(1, 0),
+                new UUID(-1, -1), new UUID(Long.MIN_VALUE, 0), new UUID(Long.MAX_VALUE, Long.MAX_VALUE)));
+        for (int i = 0; i < 20_000; i++) {
+            ids.add(new UUID(random.nextLong(), random.nextLong()));
+            ids.add(PrefixedId.newUuid());
+        }
+        for (UUID id : ids) {
+            String text = PrefixedId.format("spt", id);
+            assertEquals(referenceFormat("spt", id), text);
+            assertEquals(Optional.of(id), PrefixedId.parse("spt", text));
+        }
+        // Any 22 digits, most of them beyond 128 bits, read as BigInteger reads them.
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder digits = new StringBuilder();
+            int lead = random.nextInt(8);
+            for (int d = 0; d < 22; d++) {
+                digits.append(ALPHABET.charAt(d == 0 ? lead : random.nextInt(62)));
+            }
+            assertEquals(referenceParse(digits.toString()), PrefixedId.parse("spt", "spt_" + digits), digits.toString());
+        }
+        // 2^128 - 1 is the highest id; 2^128 is none.
+        assertEquals(Optional.of(new UUID(-1, -1)), PrefixedId.parse("spt", "spt_" + referenceDigits(
+                BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE))));
+        assertTrue(PrefixedId.parse("spt", "spt_" + referenceDigits(BigInteger.ONE.shiftLeft(128))).isEmpty());
     }
 
     @Test

@@ -16,10 +16,15 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.hibernate.StatelessSession;
+
 import dev.sessionledger.commons.metorial.KeysetFilter;
 import dev.sessionledger.commons.metorial.KeysetPager;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
+import dev.sessionledger.commons.persistence.RowSelect;
+import dev.sessionledger.messages.message.MessageRows.MessageRow;
+import dev.sessionledger.messages.message.MessageRows.SenderRow;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /** Reads and writes recorded messages, always within one tenant. */
@@ -50,15 +55,21 @@ public class SessionMessageRepository implements PanacheRepositoryBase<SessionMe
             from unnest(?::uuid[], ?::text[], ?::text[])
                 with ordinality as k(server_session_id, sender_type, jsonrpc_id, position)""";
 
+    private static final RowSelect<MessageRow> ROWS = RowSelect.of(MessageRow.class, SessionMessage.class);
+    private static final RowSelect<SenderRow> SENDERS = RowSelect.of(SenderRow.class, SessionMessage.class);
+
     @Inject
     DataSource dataSource;
+
+    @Inject
+    StatelessSession reads;
 
     /**
      * One keyset page of a session's messages. The scan walks the index of the most specific
      * filter given one value (run, then server session, then type; see V2), else the session's
      * index; filters with several values are checked on the rows it walks.
      */
-    public MetorialPage<SessionMessage> page(String tenant, UUID sessionId, MessageFilter filter,
+    public MetorialPage<MessageRow> page(String tenant, UUID sessionId, MessageFilter filter,
             MetorialListRequest request) {
         KeysetFilter where = KeysetFilter.of("tenantId", tenant);
         String lead = filter.providerRunIds().size() == 1 ? "providerRunId"
@@ -69,7 +80,7 @@ public class SessionMessageRepository implements PanacheRepositoryBase<SessionMe
         condition(where, "providerRunId", filter.providerRunIds(), lead);
         condition(where, "serverSessionId", filter.serverSessionIds(), lead);
         condition(where, "type", filter.types().stream().map(MessageType::text).toList(), lead);
-        return KeysetPager.page(this, where, request);
+        return KeysetPager.page(reads, ROWS, where, request);
     }
 
     private static void condition(KeysetFilter where, String field, List<?> values, String lead) {
@@ -80,13 +91,16 @@ public class SessionMessageRepository implements PanacheRepositoryBase<SessionMe
         }
     }
 
-    public Optional<SessionMessage> findInSession(String tenant, UUID sessionId, UUID id) {
-        return find("tenantId = ?1 and sessionId = ?2 and id = ?3", tenant, sessionId, id).firstResultOptional();
+    /** One index probe by id. */
+    public Optional<MessageRow> findInSession(String tenant, UUID sessionId, UUID id) {
+        return ROWS.one(reads, "tenantId = ?1 and sessionId = ?2 and id = ?3", tenant, sessionId, id);
     }
 
-    /** Messages of the tenant among {@code ids}, by primary key. */
-    public List<SessionMessage> findInTenant(String tenant, Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : list("tenantId = ?1 and id in ?2", tenant, ids);
+    /** Who sent the messages of the tenant among {@code ids}, by primary key. */
+    public List<SenderRow> sendersInTenant(String tenant, Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of()
+                : SENDERS.where(reads, "tenantId = :tenant and id in :ids").setParameter("tenant", tenant)
+                        .setParameterList("ids", ids).getResultList();
     }
 
     /** Messages of the session stored earlier under any of {@code keys}. */

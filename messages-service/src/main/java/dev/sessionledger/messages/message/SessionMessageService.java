@@ -22,6 +22,8 @@ import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
+import dev.sessionledger.messages.message.MessageRows.MessageRow;
+import dev.sessionledger.messages.message.MessageRows.SenderRow;
 import dev.sessionledger.messages.message.SessionMessageRepository.RequestKey;
 import dev.sessionledger.messages.sessions.SessionDirectory;
 
@@ -44,9 +46,9 @@ public class SessionMessageService {
      *
      * @throws Failure not found for a session the caller cannot see, unavailable when that cannot be told now
      */
-    public MetorialPage<SessionMessage> list(String authorization, String tenant, UUID sessionId, MessageFilter filter,
+    public MetorialPage<MessageRow> list(String authorization, String tenant, UUID sessionId, MessageFilter filter,
             MetorialListRequest request) {
-        MetorialPage<SessionMessage> page = messages.page(tenant, sessionId, filter, request);
+        MetorialPage<MessageRow> page = messages.page(tenant, sessionId, filter, request);
         if (page.items().isEmpty()) {
             requireSession(authorization, tenant, sessionId);
         }
@@ -59,8 +61,8 @@ public class SessionMessageService {
      *
      * @throws Failure not found for a session the caller cannot see, unavailable when that cannot be told now
      */
-    public Optional<SessionMessage> find(String authorization, String tenant, UUID sessionId, Optional<UUID> id) {
-        Optional<SessionMessage> found = id.flatMap(message -> messages.findInSession(tenant, sessionId, message));
+    public Optional<MessageRow> find(String authorization, String tenant, UUID sessionId, Optional<UUID> id) {
+        Optional<MessageRow> found = id.flatMap(message -> messages.findInSession(tenant, sessionId, message));
         if (found.isEmpty()) {
             requireSession(authorization, tenant, sessionId);
         }
@@ -71,9 +73,9 @@ public class SessionMessageService {
         sessions.requireExists(authorization, tenant, sessionId, null, null);
     }
 
-    /** The tenant's messages among {@code ids}; others' and unknown ones are simply absent. */
-    public List<SessionMessage> findAll(String tenant, Collection<UUID> ids) {
-        return messages.findInTenant(tenant, ids);
+    /** Who sent the tenant's messages among {@code ids}; others' and unknown ones are simply absent. */
+    public List<SenderRow> senders(String tenant, Collection<UUID> ids) {
+        return messages.sendersInTenant(tenant, ids);
     }
 
     /**

@@ -16,7 +16,7 @@ import dev.sessionledger.commons.auth.Caller;
 import dev.sessionledger.commons.errors.ApiErrors;
 import dev.sessionledger.commons.ids.IdPrefix;
 import dev.sessionledger.commons.metorial.MetorialEnvelope;
-import dev.sessionledger.messages.message.SessionMessage;
+import dev.sessionledger.messages.message.MessageRows.SenderRow;
 import dev.sessionledger.messages.message.SessionMessageService;
 
 /** Internal, for sessions-service only: the senders of given messages of the caller's tenant. */
@@ -39,18 +39,18 @@ public class MessageSenderResource {
     @GET
     @Operation(summary = "Senders of messages", description = "1 to 100 message_id values.")
     public MessageSenders senders(@BeanParam MessageSenderParams messages) {
-        return new MessageSenders(service.findAll(caller.tenant(), messages.toIds()).stream()
+        return new MessageSenders(service.senders(caller.tenant(), messages.toIds()).stream()
                 .map(MessageSenderResource::toView)
                 .toList());
     }
 
-    private static MessageSenderView toView(SessionMessage message) {
+    private static MessageSenderView toView(SenderRow message) {
         return new MessageSenderView(
-                IdPrefix.MESSAGE.format(message.id),
-                IdPrefix.SESSION.format(message.sessionId),
-                IdPrefix.SESSION_PROVIDER.format(message.serverSessionId),
-                message.senderType,
-                message.senderId,
-                IdPrefix.PARTICIPANT.format(message.participantId));
+                IdPrefix.MESSAGE.format(message.id()),
+                IdPrefix.SESSION.format(message.sessionId()),
+                IdPrefix.SESSION_PROVIDER.format(message.serverSessionId()),
+                message.senderType(),
+                message.senderId(),
+                IdPrefix.PARTICIPANT.format(message.participantId()));
     }
 }

@@ -27,7 +27,7 @@ public class SenderLookupWarmup {
 
     void warm(@Observes StartupEvent start) {
         try {
-            messages.findAll("warm-up", List.of(new UUID(0, 0)));
+            messages.senders("warm-up", List.of(new UUID(0, 0)));
         } catch (RuntimeException e) {
             LOG.warnf("The sender look-up could not be warmed up: %s", e.toString());
         }

@@ -1,7 +1,7 @@
 package dev.sessionledger.commons.ids;
 
-import java.math.BigInteger;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,11 +15,26 @@ import com.github.f4b6a3.uuid.UuidCreator;
  */
 public final class PrefixedId {
 
-    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    private static final BigInteger BASE = BigInteger.valueOf(ALPHABET.length());
+    private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+            .toCharArray();
+    private static final int BASE = ALPHABET.length;
     /** 62^22 > 2^128, so 22 digits hold any UUID. */
     private static final int WIDTH = 22;
-    private static final BigInteger TWO_128 = BigInteger.ONE.shiftLeft(128);
+    /**
+     * 62^5: the 128 bits are divided by it as four 32-bit limbs, and a remainder below 2^30 shifted
+     * past a limb still fits in a long, so a rendering is a few long divisions and no BigInteger.
+     */
+    private static final long CHUNK = 916_132_832L;
+    private static final int CHUNK_DIGITS = 5;
+    /** Each ASCII character's digit, or -1. */
+    private static final byte[] DIGITS = new byte[128];
+
+    static {
+        Arrays.fill(DIGITS, (byte) -1);
+        for (int i = 0; i < ALPHABET.length; i++) {
+            DIGITS[ALPHABET[i]] = (byte) i;
+        }
+    }
 
     private PrefixedId() {
     }
@@ -45,49 +60,56 @@ public final class PrefixedId {
     }
 
     public static String format(String prefix, UUID id) {
-        BigInteger value = new BigInteger(1, toBytes(id));
-        char[] digits = new char[WIDTH];
-        for (int i = WIDTH - 1; i >= 0; i--) {
-            BigInteger[] qr = value.divideAndRemainder(BASE);
-            digits[i] = ALPHABET.charAt(qr[1].intValue());
-            value = qr[0];
+        long msb = id.getMostSignificantBits();
+        long lsb = id.getLeastSignificantBits();
+        long[] limbs = { msb >>> 32, msb & 0xFFFFFFFFL, lsb >>> 32, lsb & 0xFFFFFFFFL };
+        char[] text = new char[prefix.length() + 1 + WIDTH];
+        prefix.getChars(0, prefix.length(), text, 0);
+        text[prefix.length()] = '_';
+        int position = text.length;
+        for (int chunk = 0; chunk < 4; chunk++) {
+            long remainder = 0;
+            for (int i = 0; i < limbs.length; i++) {
+                long current = (remainder << 32) | limbs[i];
+                limbs[i] = current / CHUNK;
+                remainder = current % CHUNK;
+            }
+            for (int digit = 0; digit < CHUNK_DIGITS; digit++) {
+                text[--position] = ALPHABET[(int) (remainder % BASE)];
+                remainder /= BASE;
+            }
         }
-        return prefix + "_" + new String(digits);
+        // Below 2^128 / 62^20, which is below 62^2: the two leading digits, in the last limb.
+        long rest = limbs[3];
+        text[--position] = ALPHABET[(int) (rest % BASE)];
+        text[--position] = ALPHABET[(int) (rest / BASE)];
+        return new String(text);
     }
 
     /** The UUID behind {@code text}, or empty when it is not a well-formed id with this prefix. */
     public static Optional<UUID> parse(String prefix, String text) {
-        if (text == null || text.length() != prefix.length() + 1 + WIDTH || !text.startsWith(prefix + "_")) {
+        if (text == null || text.length() != prefix.length() + 1 + WIDTH || !text.startsWith(prefix)
+                || text.charAt(prefix.length()) != '_') {
             return Optional.empty();
         }
-        BigInteger value = BigInteger.ZERO;
+        long[] limbs = new long[4];
         for (int i = prefix.length() + 1; i < text.length(); i++) {
-            int digit = ALPHABET.indexOf(text.charAt(i));
+            char c = text.charAt(i);
+            int digit = c < DIGITS.length ? DIGITS[c] : -1;
             if (digit < 0) {
                 return Optional.empty();
             }
-            value = value.multiply(BASE).add(BigInteger.valueOf(digit));
+            long carry = digit;
+            for (int j = limbs.length - 1; j >= 0; j--) {
+                long product = limbs[j] * BASE + carry;
+                limbs[j] = product & 0xFFFFFFFFL;
+                carry = product >>> 32;
+            }
+            if (carry != 0) {
+                // 2^128 or more: no UUID
+                return Optional.empty();
+            }
         }
-        if (value.compareTo(TWO_128) >= 0) {
-            return Optional.empty();
-        }
-        return Optional.of(fromBigInteger(value));
-    }
-
-    private static byte[] toBytes(UUID id) {
-        byte[] bytes = new byte[16];
-        long msb = id.getMostSignificantBits();
-        long lsb = id.getLeastSignificantBits();
-        for (int i = 0; i < 8; i++) {
-            bytes[i] = (byte) (msb >>> (56 - 8 * i));
-            bytes[8 + i] = (byte) (lsb >>> (56 - 8 * i));
-        }
-        return bytes;
-    }
-
-    private static UUID fromBigInteger(BigInteger value) {
-        long msb = value.shiftRight(64).longValue();
-        long lsb = value.longValue();
-        return new UUID(msb, lsb);
+        return Optional.of(new UUID(limbs[0] << 32 | limbs[1], limbs[2] << 32 | limbs[3]));
     }
 }

@@ -1,19 +1,20 @@
 package dev.sessionledger.commons.metorial;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import org.hibernate.query.QueryProducer;
+import org.hibernate.query.SelectionQuery;
 
 import dev.sessionledger.commons.paging.KeysetScan;
 import dev.sessionledger.commons.paging.ScanPager;
+import dev.sessionledger.commons.persistence.RowSelect;
 
 /**
  * Runs a Metorial list request as a keyset scan over an entity's time-ordered {@code id}, paged by
  * {@link ScanPager}: one bounded read from the anchor, and a one-row probe behind it only when the
  * anchor is not among the rows read. Both are served by an index that ends in {@code id} after the
- * filter's equality columns.
+ * filter's equality columns. Rows are read as records ({@link RowSelect}), never as entities.
  */
 public final class KeysetPager {
 
@@ -21,39 +22,25 @@ public final class KeysetPager {
     }
 
     /** One page of the rows that {@code filter} keeps, in the index its {@link KeysetFilter#orderLead()} names. */
-    public static <E> MetorialPage<E> page(PanacheRepositoryBase<E, ?> repository, KeysetFilter filter,
-            MetorialListRequest request) {
-        return page(repository, filter.where(), filter.params(), filter.orderLead(), request);
-    }
-
-    /**
-     * @param where  an HQL condition with named parameters, always including the tenant
-     * @param params the values bound to {@code where}
-     */
-    public static <E> MetorialPage<E> page(PanacheRepositoryBase<E, ?> repository, String where,
-            Map<String, Object> params, MetorialListRequest request) {
-        return page(repository, where, params, null, request);
-    }
-
-    private static <E> MetorialPage<E> page(PanacheRepositoryBase<E, ?> repository, String where,
-            Map<String, Object> params, String orderLead, MetorialListRequest request) {
-        KeysetScan<E, UUID> scan = (anchor, direction, inclusive, limit) -> {
-            boolean ascending = request.ascending(direction);
-            String order = orderBy(orderLead, ascending ? "asc" : "desc");
+    public static <R extends Record & KeysetRow> MetorialPage<R> page(QueryProducer session, RowSelect<R> rows,
+            KeysetFilter filter, MetorialListRequest request) {
+        String where = filter.where();
+        Map<String, Object> params = filter.params();
+        String orderLead = filter.orderLead();
+        KeysetScan<R, UUID> scan = (anchor, direction, inclusive, limit) -> {
+            String order = orderBy(orderLead, request.ascending(direction) ? "asc" : "desc");
+            SelectionQuery<R> query;
             if (anchor == null) {
-                return repository.find(where + order, params).page(0, limit).list();
+                query = rows.where(session, where + order);
+            } else {
+                String comparison = (request.ascending(direction) ? ">" : "<") + (inclusive ? "=" : "");
+                query = rows.where(session, where + " and id " + comparison + " :anchor" + order)
+                        .setParameter("anchor", anchor);
             }
-            Map<String, Object> bound = new HashMap<>(params);
-            bound.put("anchor", anchor);
-            String comparison = (ascending ? ">" : "<") + (inclusive ? "=" : "");
-            return repository.find(where + " and id " + comparison + " :anchor" + order, bound).page(0, limit).list();
+            params.forEach(query::setParameter);
+            return query.setMaxResults(limit).getResultList();
         };
-        return MetorialPage.of(ScanPager.page(scan, request.keyset(),
-                (row, anchor) -> anchor.equals(idOf(repository, row))));
-    }
-
-    private static Object idOf(PanacheRepositoryBase<?, ?> repository, Object entity) {
-        return repository.getEntityManager().getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity);
+        return MetorialPage.of(ScanPager.page(scan, request.keyset(), (row, anchor) -> anchor.equals(row.id())));
     }
 
     private static String orderBy(String orderLead, String direction) {

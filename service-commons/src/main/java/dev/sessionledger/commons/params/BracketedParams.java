@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import dev.sessionledger.commons.errors.Failure;
 
@@ -68,16 +68,18 @@ public class BracketedParams {
         }
     }
 
+    /** The endpoint's method comes from its resource info, which resolves it once for every request it serves. */
     @ServerRequestFilter
-    public void refuseUndeclaredBounds(ContainerRequestContext request, SimpleResourceInfo resource) {
-        if (resource == null || resource.getResourceClass() == null) {
+    public void refuseUndeclaredBounds(ContainerRequestContext request, ResourceInfo resource) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null) {
             return;
         }
         Set<String> keys = request.getUriInfo().getQueryParameters().keySet();
         if (keys.isEmpty()) {
             return;
         }
-        Families families = declared.computeIfAbsent(method(resource), BracketedParams::familiesOf);
+        Families families = declared.computeIfAbsent(method, BracketedParams::familiesOf);
         if (families.byBase().isEmpty()) {
             return;
         }
@@ -86,20 +88,6 @@ public class BracketedParams {
             if (failure != null) {
                 throw failure;
             }
-        }
-    }
-
-    private static Method method(SimpleResourceInfo resource) {
-        try {
-            return resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes());
-        } catch (NoSuchMethodException e) {
-            for (Method candidate : resource.getResourceClass().getDeclaredMethods()) {
-                if (candidate.getName().equals(resource.getMethodName())
-                        && candidate.getParameterCount() == resource.parameterTypes().length) {
-                    return candidate;
-                }
-            }
-            throw new IllegalStateException("No method " + resource.getMethodName(), e);
         }
     }
 

@@ -6,6 +6,9 @@ import static dev.sessionledger.commons.ids.IdPrefix.PROVIDER_RUN;
 import static dev.sessionledger.commons.ids.IdPrefix.SESSION;
 import static dev.sessionledger.commons.ids.IdPrefix.SESSION_PROVIDER;
 
+import dev.sessionledger.sessions.mcp.McpRows.ParticipantRow;
+import dev.sessionledger.sessions.mcp.McpRows.SessionProviderRow;
+import dev.sessionledger.sessions.mcp.McpRows.SessionRow;
 import dev.sessionledger.sessions.mcp.McpViews.ClientView;
 import dev.sessionledger.sessions.mcp.McpViews.ConnectionView;
 import dev.sessionledger.sessions.mcp.McpViews.LookupView;
@@ -14,20 +17,32 @@ import dev.sessionledger.sessions.mcp.McpViews.ProviderRunView;
 import dev.sessionledger.sessions.mcp.McpViews.SessionProviderView;
 import dev.sessionledger.sessions.mcp.McpViews.SessionView;
 
-/** Maps stored MCP records and the services' answers to the objects the API shows. */
+/**
+ * Maps stored MCP records and the services' answers to the objects the API shows: rows as the read
+ * paths take them, and a write's entity by way of the same row.
+ */
 public final class McpMapper {
 
     private McpMapper() {
     }
 
+    public static SessionView toView(SessionRow s) {
+        return new SessionView(McpSession.ENTITY, SESSION.format(s.id()), s.status(),
+                s.openConnections() > 0 ? "connected" : "disconnected", s.metadata(), s.createdAt(), s.updatedAt(),
+                s.endedAt());
+    }
+
     public static SessionView toView(McpSession s) {
-        return new SessionView(McpSession.ENTITY, SESSION.format(s.id), s.status,
-                s.openConnections > 0 ? "connected" : "disconnected", s.metadata, s.createdAt, s.updatedAt, s.endedAt);
+        return toView(SessionRow.of(s));
+    }
+
+    public static ParticipantView toView(ParticipantRow p) {
+        return new ParticipantView(McpParticipant.ENTITY, PARTICIPANT.format(p.id()), p.type(), p.identifier(),
+                p.name(), p.data(), p.providerId(), p.createdAt());
     }
 
     public static ParticipantView toView(McpParticipant p) {
-        return new ParticipantView(McpParticipant.ENTITY, PARTICIPANT.format(p.id), p.type, p.identifier,
-                p.name, p.data, p.providerId, p.createdAt);
+        return toView(ParticipantRow.of(p));
     }
 
     public static ConnectionView toView(McpConnectionService.Opened opened) {
@@ -38,10 +53,14 @@ public final class McpMapper {
                 c.connectedAt, c.disconnectedAt, c.createdAt, c.updatedAt, toView(opened.participant()));
     }
 
+    public static SessionProviderView toView(SessionProviderRow p) {
+        return new SessionProviderView(McpSessionProvider.ENTITY, SESSION_PROVIDER.format(p.id()),
+                SESSION.format(p.sessionId()), p.providerId(), PARTICIPANT.format(p.participantId()), p.name(),
+                p.createdAt(), p.updatedAt());
+    }
+
     public static SessionProviderView toView(McpSessionProvider p) {
-        return new SessionProviderView(McpSessionProvider.ENTITY, SESSION_PROVIDER.format(p.id),
-                SESSION.format(p.sessionId), p.providerId, PARTICIPANT.format(p.participantId), p.name,
-                p.createdAt, p.updatedAt);
+        return toView(SessionProviderRow.of(p));
     }
 
     public static ProviderRunView toView(McpProviderRun r) {
@@ -51,7 +70,7 @@ public final class McpMapper {
     }
 
     public static LookupView toView(SessionLookupService.Found found) {
-        return new LookupView(SESSION.format(found.session().id), found.session().status,
+        return new LookupView(SESSION.format(found.sessionId()), found.status(),
                 SESSION_PROVIDER.format(found.serverSessionId()), PROVIDER_RUN.format(found.providerRunId()));
     }
 }

@@ -6,17 +6,27 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.hibernate.StatelessSession;
 
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.metorial.KeysetFilter;
 import dev.sessionledger.commons.metorial.KeysetPager;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
+import dev.sessionledger.commons.persistence.RowSelect;
+import dev.sessionledger.sessions.mcp.McpRows.ParticipantRow;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
-/** Reads and upserts MCP participants, always within one tenant. */
+/** Reads and upserts MCP participants, always within one tenant; reads that only show a participant take rows. */
 @ApplicationScoped
 public class McpParticipantRepository implements PanacheRepositoryBase<McpParticipant, UUID> {
+
+    private static final RowSelect<ParticipantRow> ROWS = RowSelect.of(ParticipantRow.class, McpParticipant.class);
+
+    @Inject
+    StatelessSession reads;
 
     /**
      * The participant with this identity, created if new; one statement, safe under concurrent
@@ -46,6 +56,11 @@ public class McpParticipantRepository implements PanacheRepositoryBase<McpPartic
         return find("tenantId = ?1 and id = ?2", tenant, id).firstResultOptional();
     }
 
+    /** One index probe by id. */
+    public Optional<ParticipantRow> rowInTenant(String tenant, UUID id) {
+        return ROWS.inTenant(reads, tenant, id);
+    }
+
     /**
      * One keyset page. Index use: {@code mcp_participant_tenant_id_idx} for the order and the id
      * and created_at bounds, {@code mcp_participant_tenant_type_idx} with a type filter, and the
@@ -53,7 +68,7 @@ public class McpParticipantRepository implements PanacheRepositoryBase<McpPartic
      *
      * @param senderIds participants that sent the filtered messages, or null when not filtered by message
      */
-    public MetorialPage<McpParticipant> page(String tenant, ParticipantQuery query, Collection<UUID> senderIds,
+    public MetorialPage<ParticipantRow> page(String tenant, ParticipantQuery query, Collection<UUID> senderIds,
             MetorialListRequest request) {
         KeysetFilter filter = KeysetFilter.of("tenantId", tenant)
                 .andAnyOf("type", query.types())
@@ -71,7 +86,7 @@ public class McpParticipantRepository implements PanacheRepositoryBase<McpPartic
         }
         range(filter, "createdAt", query.createdAt(), true);
         range(filter, "updatedAt", query.updatedAt(), false);
-        return KeysetPager.page(this, filter, request);
+        return KeysetPager.page(reads, ROWS, filter, request);
     }
 
     /** Adds a range's bounds; for created_at also the equal id bounds, which the id index serves. */

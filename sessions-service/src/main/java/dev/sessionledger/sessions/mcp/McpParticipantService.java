@@ -20,6 +20,7 @@ import dev.sessionledger.commons.ids.IdPrefix;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
 import dev.sessionledger.commons.peers.PeerFailures;
+import dev.sessionledger.sessions.mcp.McpRows.ParticipantRow;
 
 /** Records who takes part in MCP sessions and answers the Session Participants API. */
 @ApplicationScoped
@@ -62,8 +63,8 @@ public class McpParticipantService {
         return participants.findInTenant(tenant, id).orElseThrow();
     }
 
-    public McpParticipant get(String tenant, UUID id) {
-        return participants.findInTenant(tenant, id).orElseThrow(
+    public ParticipantRow get(String tenant, UUID id) {
+        return participants.rowInTenant(tenant, id).orElseThrow(
                 () -> Failure.notFound(McpParticipant.ENTITY, IdPrefix.PARTICIPANT.format(id)));
     }
 
@@ -71,7 +72,7 @@ public class McpParticipantService {
      * One page of participants. The filter {@code session_message_id} asks messages-service who sent
      * those messages: the message's participant, or else the provider of the server session that sent it.
      */
-    public MetorialPage<McpParticipant> list(String tenant, String authorization, ParticipantQuery query,
+    public MetorialPage<ParticipantRow> list(String tenant, String authorization, ParticipantQuery query,
             MetorialListRequest request) {
         Set<UUID> senderIds = query.messageIds().isEmpty() ? null : sendersOf(tenant, authorization, query.messageIds());
         if (senderIds != null && senderIds.isEmpty()) {

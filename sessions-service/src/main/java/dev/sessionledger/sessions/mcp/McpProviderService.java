@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.IdPrefix;
+import dev.sessionledger.sessions.mcp.McpRows.SessionProviderRow;
 
 /** Attaches providers (MCP servers) to sessions and records their runs. */
 @ApplicationScoped
@@ -59,9 +60,9 @@ public class McpProviderService {
     @Transactional
     public McpProviderRun startRun(String tenant, UUID sessionId, UUID providerId, String idempotencyKey) {
         sessions.requireActive(tenant, sessionId);
-        McpSessionProvider provider = get(tenant, sessionId, providerId);
+        SessionProviderRow provider = get(tenant, sessionId, providerId);
         if (idempotencyKey != null) {
-            Optional<McpProviderRun> earlier = runs.byIdempotencyKey(tenant, provider.id, idempotencyKey);
+            Optional<McpProviderRun> earlier = runs.byIdempotencyKey(tenant, provider.id(), idempotencyKey);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -69,7 +70,7 @@ public class McpProviderService {
         McpProviderRun run = new McpProviderRun();
         run.stamp(tenant);
         run.sessionId = sessionId;
-        run.sessionProviderId = provider.id;
+        run.sessionProviderId = provider.id();
         run.status = McpProviderRun.RUNNING;
         run.idempotencyKey = idempotencyKey;
         run.startedAt = run.createdAt;
@@ -80,9 +81,10 @@ public class McpProviderService {
     /** Stops a run; stopping it again changes nothing. */
     @Transactional
     public McpProviderRun stopRun(String tenant, UUID sessionId, UUID providerId, UUID runId) {
-        McpProviderRun run = providers.inSession(tenant, sessionId, providerId)
-                .flatMap(provider -> runs.inSessionProvider(tenant, provider.id, runId))
-                .orElseThrow(() -> runNotFound(runId));
+        if (!providers.existsInSession(tenant, sessionId, providerId)) {
+            throw runNotFound(runId);
+        }
+        McpProviderRun run = runs.inSessionProvider(tenant, providerId, runId).orElseThrow(() -> runNotFound(runId));
         if (McpProviderRun.RUNNING.equals(run.status)) {
             Instant now = clock.instant();
             run.status = McpProviderRun.STOPPED;
@@ -92,8 +94,9 @@ public class McpProviderService {
         return run;
     }
 
-    public McpSessionProvider get(String tenant, UUID sessionId, UUID providerId) {
-        return providers.inSession(tenant, sessionId, providerId).orElseThrow(() -> providerNotFound(providerId));
+    /** The server session as the API shows it. */
+    public SessionProviderRow get(String tenant, UUID sessionId, UUID providerId) {
+        return providers.rowInSession(tenant, sessionId, providerId).orElseThrow(() -> providerNotFound(providerId));
     }
 
     static Failure providerNotFound(UUID providerId) {

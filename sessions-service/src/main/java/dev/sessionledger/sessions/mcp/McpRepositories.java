@@ -7,13 +7,29 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import org.hibernate.StatelessSession;
+import org.hibernate.query.SelectionQuery;
+
+import dev.sessionledger.commons.persistence.RowSelect;
+import dev.sessionledger.sessions.mcp.McpRows.SessionProviderRow;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /** Small tenant-scoped finders of the MCP records that have no list of their own. */
 public final class McpRepositories {
 
     private McpRepositories() {
+    }
+
+    /** Whether a row of {@code entity} meets {@code condition} (values {@code ?1}, {@code ?2}, ...), read as its id alone. */
+    static boolean exists(StatelessSession reads, String entity, String condition, Object... values) {
+        SelectionQuery<UUID> query = reads.createSelectionQuery("select id from " + entity + " where " + condition,
+                UUID.class);
+        for (int i = 0; i < values.length; i++) {
+            query.setParameter(i + 1, values[i]);
+        }
+        return query.uniqueResultOptional().isPresent();
     }
 
     /** Connections, found within a session of a tenant. */
@@ -40,8 +56,21 @@ public final class McpRepositories {
     @ApplicationScoped
     public static class SessionProviders implements PanacheRepositoryBase<McpSessionProvider, UUID> {
 
-        public Optional<McpSessionProvider> inSession(String tenant, UUID sessionId, UUID id) {
-            return find("tenantId = ?1 and sessionId = ?2 and id = ?3", tenant, sessionId, id).firstResultOptional();
+        private static final RowSelect<SessionProviderRow> ROWS = RowSelect.of(SessionProviderRow.class,
+                McpSessionProvider.class);
+
+        @Inject
+        StatelessSession reads;
+
+        /** One index probe by id. */
+        public Optional<SessionProviderRow> rowInSession(String tenant, UUID sessionId, UUID id) {
+            return ROWS.one(reads, "tenantId = ?1 and sessionId = ?2 and id = ?3", tenant, sessionId, id);
+        }
+
+        /** One index probe by id. */
+        public boolean existsInSession(String tenant, UUID sessionId, UUID id) {
+            return exists(reads, "McpSessionProvider", "tenantId = ?1 and sessionId = ?2 and id = ?3", tenant, sessionId,
+                    id);
         }
 
         public Optional<McpSessionProvider> byIdempotencyKey(String tenant, UUID sessionId, String key) {
@@ -51,9 +80,9 @@ public final class McpRepositories {
 
         /** The provider participants of some server sessions, in one query by primary key. */
         public List<UUID> participantsOf(String tenant, Collection<UUID> ids) {
-            return getEntityManager().createQuery("select p.participantId from McpSessionProvider p"
+            return reads.createSelectionQuery("select p.participantId from McpSessionProvider p"
                     + " where p.tenantId = :tenant and p.id in :ids", UUID.class)
-                    .setParameter("tenant", tenant).setParameter("ids", ids).getResultList();
+                    .setParameter("tenant", tenant).setParameterList("ids", ids).getResultList();
         }
     }
 
@@ -61,8 +90,18 @@ public final class McpRepositories {
     @ApplicationScoped
     public static class ProviderRuns implements PanacheRepositoryBase<McpProviderRun, UUID> {
 
-        public Optional<McpProviderRun> inSession(String tenant, UUID sessionId, UUID id) {
-            return find("tenantId = ?1 and sessionId = ?2 and id = ?3", tenant, sessionId, id).firstResultOptional();
+        @Inject
+        StatelessSession reads;
+
+        /** One index probe by id. */
+        public boolean existsInSession(String tenant, UUID sessionId, UUID id) {
+            return exists(reads, "McpProviderRun", "tenantId = ?1 and sessionId = ?2 and id = ?3", tenant, sessionId, id);
+        }
+
+        /** One index probe by id. */
+        public boolean existsInSessionProvider(String tenant, UUID sessionProviderId, UUID id) {
+            return exists(reads, "McpProviderRun", "tenantId = ?1 and sessionProviderId = ?2 and id = ?3", tenant,
+                    sessionProviderId, id);
         }
 
         public Optional<McpProviderRun> inSessionProvider(String tenant, UUID sessionProviderId, UUID id) {

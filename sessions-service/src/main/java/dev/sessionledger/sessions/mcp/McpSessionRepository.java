@@ -4,21 +4,42 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+
+import org.hibernate.StatelessSession;
 
 import dev.sessionledger.commons.metorial.KeysetFilter;
 import dev.sessionledger.commons.metorial.KeysetPager;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
+import dev.sessionledger.commons.persistence.RowSelect;
+import dev.sessionledger.sessions.mcp.McpRows.SessionRow;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
-/** Reads and writes MCP sessions, always within one tenant. */
+/** Reads and writes MCP sessions, always within one tenant; reads that only show a session take rows. */
 @ApplicationScoped
 public class McpSessionRepository implements PanacheRepositoryBase<McpSession, UUID> {
 
+    private static final RowSelect<SessionRow> ROWS = RowSelect.of(SessionRow.class, McpSession.class);
+
+    @Inject
+    StatelessSession reads;
+
     /** One keyset page of the tenant's sessions, served by {@code mcp_session_tenant_id_idx}. */
-    public MetorialPage<McpSession> page(String tenant, MetorialListRequest request) {
-        return KeysetPager.page(this, KeysetFilter.of("tenantId", tenant), request);
+    public MetorialPage<SessionRow> page(String tenant, MetorialListRequest request) {
+        return KeysetPager.page(reads, ROWS, KeysetFilter.of("tenantId", tenant), request);
+    }
+
+    /** One index probe by id. */
+    public Optional<SessionRow> rowInTenant(String tenant, UUID id) {
+        return ROWS.inTenant(reads, tenant, id);
+    }
+
+    /** The session's status, if it is the tenant's: one index probe by id. */
+    public Optional<String> statusInTenant(String tenant, UUID id) {
+        return reads.createSelectionQuery("select status from McpSession where tenantId = :tenant and id = :id",
+                String.class).setParameter("tenant", tenant).setParameter("id", id).uniqueResultOptional();
     }
 
     public Optional<McpSession> findInTenant(String tenant, UUID id) {

@@ -64,7 +64,7 @@ public class McpSessionResource {
     @Path("/{session_id}")
     @Operation(summary = "Get a session")
     public SessionView get(@PathParam("session_id") String sessionId) {
-        return McpMapper.toView(sessions.get(caller.tenant(), session(sessionId)));
+        return McpMapper.toView(sessions.read(caller.tenant(), session(sessionId)));
     }
 
     @POST

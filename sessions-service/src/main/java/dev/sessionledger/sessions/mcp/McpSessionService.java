@@ -15,6 +15,7 @@ import dev.sessionledger.commons.ids.IdPrefix;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
 import dev.sessionledger.commons.persistence.IdempotentCreate;
+import dev.sessionledger.sessions.mcp.McpRows.SessionRow;
 
 /** Starts and ends MCP sessions and reads them back, within the caller's tenant. */
 @ApplicationScoped
@@ -73,10 +74,16 @@ public class McpSessionService {
         return session;
     }
 
-    public MetorialPage<McpSession> list(String tenant, MetorialListRequest request) {
+    public MetorialPage<SessionRow> list(String tenant, MetorialListRequest request) {
         return sessions.page(tenant, request);
     }
 
+    /** The session as the API shows it. */
+    public SessionRow read(String tenant, UUID id) {
+        return sessions.rowInTenant(tenant, id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The session as an entity, for a transaction that works with it. */
     public McpSession get(String tenant, UUID id) {
         return sessions.findInTenant(tenant, id).orElseThrow(() -> notFound(id));
     }

@@ -4,6 +4,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.hibernate.StatelessSession;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -11,14 +14,33 @@ import dev.sessionledger.commons.metorial.KeysetFilter;
 import dev.sessionledger.commons.metorial.KeysetPager;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
+import dev.sessionledger.commons.persistence.RowSelect;
+import dev.sessionledger.sessions.provider.ProviderRows.ProviderRow;
+import dev.sessionledger.sessions.provider.ProviderRows.UpstreamRow;
 
-/** Reads and writes providers, always within one tenant. */
+/** Reads and writes providers, always within one tenant; reads that only show a provider take rows. */
 @ApplicationScoped
 public class ProviderRepository implements PanacheRepositoryBase<Provider, UUID> {
 
+    private static final RowSelect<ProviderRow> ROWS = RowSelect.of(ProviderRow.class, Provider.class);
+    private static final RowSelect<UpstreamRow> UPSTREAMS = RowSelect.of(UpstreamRow.class, Provider.class);
+
+    @Inject
+    StatelessSession reads;
+
     /** One keyset page of the tenant's providers, served by {@code mcp_provider_tenant_id_idx}. */
-    public MetorialPage<Provider> page(String tenant, MetorialListRequest request) {
-        return KeysetPager.page(this, KeysetFilter.of("tenantId", tenant), request);
+    public MetorialPage<ProviderRow> page(String tenant, MetorialListRequest request) {
+        return KeysetPager.page(reads, ROWS, KeysetFilter.of("tenantId", tenant), request);
+    }
+
+    /** One index probe by id. */
+    public Optional<ProviderRow> rowInTenant(String tenant, UUID id) {
+        return ROWS.inTenant(reads, tenant, id);
+    }
+
+    /** One index probe by id. */
+    public Optional<UpstreamRow> upstreamInTenant(String tenant, UUID id) {
+        return UPSTREAMS.inTenant(reads, tenant, id);
     }
 
     public Optional<Provider> findInTenant(String tenant, UUID id) {

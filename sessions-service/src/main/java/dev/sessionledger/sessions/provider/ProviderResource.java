@@ -57,7 +57,7 @@ public class ProviderResource {
     @Path("/{provider_id}")
     @Operation(summary = "Get a provider")
     public ProviderView get(@PathParam("provider_id") String providerId) {
-        return ProviderMapper.toView(providers.get(caller.tenant(), id(providerId)));
+        return ProviderMapper.toView(providers.read(caller.tenant(), id(providerId)));
     }
 
     @POST

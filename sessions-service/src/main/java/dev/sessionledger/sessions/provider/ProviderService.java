@@ -17,6 +17,8 @@ import dev.sessionledger.commons.metorial.MetorialPage;
 import dev.sessionledger.commons.persistence.IdempotentCreate;
 import dev.sessionledger.sessions.provider.ProviderRequests.CreateProvider;
 import dev.sessionledger.sessions.provider.ProviderRequests.UpdateProvider;
+import dev.sessionledger.sessions.provider.ProviderRows.ProviderRow;
+import dev.sessionledger.sessions.provider.ProviderRows.UpstreamRow;
 
 /**
  * Registers, changes and removes the providers of the caller's tenant (administrators only) and
@@ -27,7 +29,7 @@ import dev.sessionledger.sessions.provider.ProviderRequests.UpdateProvider;
 public class ProviderService {
 
     /** A provider with its upstream headers opened. */
-    public record Upstream(Provider provider, Map<String, String> headers) {
+    public record Upstream(UpstreamRow provider, Map<String, String> headers) {
 
         @Override
         public String toString() {
@@ -100,18 +102,24 @@ public class ProviderService {
         return provider;
     }
 
-    public MetorialPage<Provider> list(String tenant, MetorialListRequest request) {
+    public MetorialPage<ProviderRow> list(String tenant, MetorialListRequest request) {
         return providers.page(tenant, request);
     }
 
+    /** The provider as the registry shows it. */
+    public ProviderRow read(String tenant, UUID id) {
+        return providers.rowInTenant(tenant, id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The provider as an entity, for a transaction that works with it. */
     public Provider get(String tenant, UUID id) {
         return find(tenant, id);
     }
 
     /** The provider with its headers opened, for the gateway to forward with. */
     public Upstream upstream(String tenant, UUID id) {
-        Provider provider = find(tenant, id);
-        return new Upstream(provider, vault.open(provider.tenantId, provider.id, provider.upstreamHeaders));
+        UpstreamRow provider = providers.upstreamInTenant(tenant, id).orElseThrow(() -> notFound(id));
+        return new Upstream(provider, vault.open(tenant, provider.id(), provider.upstreamHeaders()));
     }
 
     private Provider find(String tenant, UUID id) {

@@ -55,6 +55,19 @@ class ProviderIndexUseTest {
         }
     }
 
+    @Test
+    void the_get_and_the_internal_read_take_one_row_by_id() throws Exception {
+        String token = TestTokens.admin(TestTokens.newTenant());
+        String id = ProviderFixtures.named(token, "indexed-get");
+        for (String path : List.of("/providers/" + id, "/internal/providers/" + id)) {
+            for (String plan : statements.plansOfReads(dataSource, "mcp_provider", () -> given().auth().oauth2(token)
+                    .when().get(path).then().statusCode(200))) {
+                assertTrue(Pattern.compile("Index (Only )?Scan using (mcp_provider_pkey|mcp_provider_tenant_id_idx) "
+                        + "on mcp_provider ").matcher(plan).find(), plan);
+            }
+        }
+    }
+
     private List<String> plansOf(String token, Map<String, String> query) throws SQLException {
         return statements.plansOfReads(dataSource, "mcp_provider", () -> given().auth().oauth2(token)
                 .queryParams(query).when().get("/providers").then().statusCode(200));
