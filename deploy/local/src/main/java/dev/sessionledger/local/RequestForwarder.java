@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
@@ -16,6 +17,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.streams.Pipe;
 
 /**
  * Decides where each request goes and passes it there: normalises its path, refuses what must not
@@ -87,16 +89,29 @@ final class RequestForwarder implements Handler<HttpServerRequest> {
     }
 
     private static void relay(HttpClientResponse incoming, HttpServerResponse response) {
+        if (response.closed()) {
+            // The client left before the service answered.
+            incoming.request().reset();
+            return;
+        }
         response.setStatusCode(incoming.statusCode());
         copyEndToEnd(incoming.headers(), response.headers());
         if (incoming.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
             response.setChunked(true);
         }
-        // A client that goes away stops the service's answer too, an endless event stream included.
-        response.closeHandler(closed -> incoming.request().reset());
-        incoming.pipeTo(response).onFailure(failure -> {
-            response.reset();
+        // A client that goes away stops the service's answer too, an endless event stream included:
+        // the pipe stops writing to the closed response first.
+        Pipe<Buffer> pipe = incoming.pipe();
+        response.closeHandler(closed -> {
+            pipe.close();
             incoming.request().reset();
+        });
+        pipe.to(response).onFailure(failure -> {
+            pipe.close();
+            incoming.request().reset();
+            if (!response.closed()) {
+                response.reset();
+            }
         });
     }
 
@@ -126,6 +141,9 @@ final class RequestForwarder implements Handler<HttpServerRequest> {
     }
 
     private static void unavailable(HttpServerResponse response) {
+        if (response.closed()) {
+            return;
+        }
         if (!response.headWritten()) {
             response.putHeader("retry-after", Integer.toString(GatewayErrors.RETRY_AFTER_SECONDS));
             answer(response, GatewayErrors.UNAVAILABLE);
