@@ -10,12 +10,12 @@
 #
 # Environment: ONLY=api or ONLY=gateway runs that part alone (the gateway part needs no seed);
 # SKIP_BUILD=1 uses the last build; DURATION (s, default 15), WARMUP (s before each measurement,
-# default 3), WARMUP_PASS (s per endpoint in the JIT warm-up pass, default 5), CONNECTIONS (default
+# default 3), WARMUP_PASS (s per endpoint in the JIT warm-up pass, default 15), CONNECTIONS (default
 # 16) and THREADS (default 2) shape every measurement; GATEWAY_ROUNDS (default 2) how many times the
 # gateway part measures direct then through mcp-gateway, GATEWAY_WARMUP (s, default 30) its warm-up
 # through mcp-gateway; BENCH_PORT_BASE (default 18080) puts the local gateway there, the services
 # on the next three ports, mcp-gateway on the fourth and the benchmark's MCP upstream on the fifth;
-# BENCH_PG_PORT (default 25432).
+# BENCH_PG_PORT (default 25432); BENCH_JVM_OPTIONS the services' JVM options (see below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -99,9 +99,14 @@ started() {
 }
 
 # The services run with the JVM's full JIT, as in production; the local stack's default stops at
-# the quick C1 compiler, which starts sooner but runs slower. A service's live heap is some 30 MB:
-# 128 MB of heap leaves room for 16 concurrent batches of 1000 messages.
-JVM_OPTIONS="-Xmx128m -XX:+UseSerialGC"
+# the quick C1 compiler, which starts sooner but runs slower. A service's live heap is some 30 MB
+# and the rest of what it holds (class data, compiled code, threads) about 160 MB: the heap starts
+# at 64 MB, which keeps young collections rare, and may grow to 128 MB, room for 16 concurrent
+# batches of 1000 messages. The native heap is handed back to the system every 5 s and kept to two
+# malloc arenas (the JIT's and the threads' freed memory otherwise stays resident).
+# BENCH_JVM_OPTIONS replaces the options.
+JVM_OPTIONS=${BENCH_JVM_OPTIONS:-"-Xms64m -Xmx128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000"}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 # The first start of a build records each service's class-data archive, which later starts use
 # (deploy/local ClassDataArchive); start-up is measured on such a later start, as a developer sees it.
 archived() {
