@@ -1,13 +1,17 @@
 // Drives every client.realtimeKit.sessions method of the official `cloudflare` SDK against
 // Session Ledger. It first records a small meeting through our write API (plain fetch), then
-// reads it back through the SDK and checks what comes back. Exits non-zero on the first failure.
+// reads it back through the SDK and checks what comes back. Then the same meeting arrives only as
+// RealtimeKit's signed webhooks (a receiver made with a key pair of this script's, chat, transcript
+// and summary files served by this script) and reads back through the SDK as the first one did.
+// Exits non-zero when a check failed.
 //
 //   BASE_URL   where the gateway listens (default http://localhost:8080)
 //   TOKEN      a bearer token; default: ADMIN_TOKEN from .local/tokens.env (written by deploy/local/run.sh)
 //   ACCOUNT_ID the token's tenant (default demo)
 //   APP_ID     the RealtimeKit app to record into (default sdk-check)
 import { readFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { randomUUID, generateKeyPairSync, sign } from 'node:crypto';
+import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import assert from 'node:assert/strict';
@@ -180,6 +184,90 @@ await check('getParticipantDataFromPeerID', async () => {
 await check('another account is a 404 in the RealtimeKit envelope', async () => {
   await assert.rejects(sessions.getSessionDetails(session.id, { account_id: 'not-' + account_id, app_id }),
     (e) => e.status === 404);
+});
+
+// --- The same meeting told only by RealtimeKit's signed webhooks. ---
+const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const receiver = await write('POST', '/webhook-endpoints', {
+  name: 'sdk check', public_key: publicKey.export({ type: 'spki', format: 'pem' }),
+});
+const hooked = { session: randomUUID(), meeting: `sdk-webhook-${randomUUID().slice(0, 8)}`, ada: randomUUID(), bob: randomUUID() };
+const files = new Map();
+const fileServer = createServer((req, res) => {
+  const file = files.get(req.url);
+  res.writeHead(file ? 200 : 404).end(file ?? 'no such file');
+});
+await new Promise((resolve) => fileServer.listen(0, '127.0.0.1', resolve));
+const served = (path, content) => { files.set(path, content); return `http://127.0.0.1:${fileServer.address().port}${path}`; };
+const meetingOf = (status, extra = {}) => ({ id: hooked.meeting, sessionId: hooked.session, title: 'SDK check meeting',
+  status, createdAt: minutesAgo(31), startedAt: minutesAgo(30), ...extra });
+// As in the meeting above, only Ada has a custom participant id.
+const peer = (id, name, joined, left) => ({ peerId: id, userDisplayName: name,
+  ...(name === 'Ada' ? { customParticipantId: 'cp-ada' } : {}),
+  joinedAt: minutesAgo(joined), ...(left === undefined ? {} : { leftAt: minutesAgo(left) }) });
+const chatCsv = 'id,participantId,sessionId,meetingId,displayName,pinned,isEdited,payloadType,payload,createdAt\n'
+  + `${randomUUID()},${hooked.ada},${hooked.session},${hooked.meeting},Ada,false,false,TEXT_MESSAGE,Hello from the SDK check,${minutesAgo(25)}\n`
+  + `${randomUUID()},${hooked.bob},${hooked.session},${hooked.meeting},Bob,false,false,TEXT_MESSAGE,"Hi Ada, agenda is billing",${minutesAgo(15)}\n`;
+const sentence = (start, end, text, id, name) => ({ startTime: start, endTime: end, sentence: text,
+  peerData: { id, userId: null, displayName: name, cpi: name === 'Ada' ? 'cp-ada' : null } });
+const transcriptJson = JSON.stringify([
+  sentence(1000, 4000, 'Welcome, today we review the billing migration plan.', hooked.ada, 'Ada'),
+  sentence(5000, 9000, 'The billing migration moves to April because the provider changed its API.', hooked.bob, 'Bob'),
+  sentence(10000, 12000, 'Thanks everyone.', hooked.ada, 'Ada'),
+]);
+const deliveries = [
+  { event: 'meeting.started', meeting: meetingOf('LIVE') },
+  { event: 'meeting.participantJoined', meeting: meetingOf('LIVE'), participant: peer(hooked.ada, 'Ada', 30) },
+  { event: 'meeting.participantJoined', meeting: meetingOf('LIVE'), participant: peer(hooked.bob, 'Bob', 20) },
+  { event: 'meeting.participantLeft', meeting: meetingOf('LIVE'), participant: peer(hooked.bob, 'Bob', 20, 10) },
+  { event: 'meeting.ended', meeting: meetingOf('ENDED', { endedAt: minutesAgo(0) }), reason: 'HOST_ENDED_MEETING' },
+  { event: 'meeting.chatSynced', meeting: meetingOf('ENDED'), chatDownloadUrl: served('/chat.csv', chatCsv) },
+  { event: 'meeting.transcript', meeting: meetingOf('ENDED'), transcriptDownloadUrl: served('/transcript.json', transcriptJson) },
+  { event: 'meeting.summary', meeting: meetingOf('ENDED'),
+    summaryDownloadUrl: served('/summary.md', 'The billing migration moves to April.') },
+];
+// Out of order, and one delivered twice, as RealtimeKit may.
+for (const body of [deliveries[4], deliveries[3], ...deliveries, deliveries[1]]) {
+  const raw = Buffer.from(JSON.stringify(body));
+  const res = await fetch(receiver.url.replace(/^https?:\/\/[^/]+/, baseURL), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'rtk-uuid': randomUUID(),
+      'rtk-signature': sign('sha256', raw, privateKey).toString('base64') },
+    body: raw,
+  });
+  const json = await res.json();
+  if (!res.ok || !['applied', 'duplicate'].includes(json.data?.outcome)) {
+    throw new Error(`delivery ${body.event}: HTTP ${res.status} ${JSON.stringify(json)}`);
+  }
+}
+fileServer.close();
+console.log(`delivered meeting ${hooked.meeting} (session ${hooked.session}) by webhooks to ${receiver.url}`);
+
+await check('a meeting told by webhooks reads back as the same meeting written through the API', async () => {
+  const [byApi, byHooks] = await Promise.all([session.id, hooked.session].map((id) =>
+    sessions.getSessionDetails(id, { account_id, app_id })));
+  for (const figure of ['status', 'started_at', 'ended_at', 'max_concurrent_participants', 'live_participants',
+    'minutes_consumed', 'meeting_display_name']) {
+    assert.deepEqual(byHooks.data[figure], byApi.data[figure], figure);
+  }
+  assert.equal(byHooks.data.associated_id, hooked.meeting);
+  assert.equal(byHooks.data.meta.end_reason, 'HOST_ENDED_MEETING');
+  const [peersApi, peersHooks] = await Promise.all([session.id, hooked.session].map((id) =>
+    sessions.getSessionParticipants(id, { account_id, app_id, sort_by: 'duration', sort_order: 'DESC', include_peer_events: true })));
+  const shape = (r) => r.data.participants.map((p) => [p.display_name, p.custom_participant_id ?? null, p.joined_at,
+    p.left_at, p.duration, p.peer_events.map((e) => e.event_name)]);
+  assert.deepEqual(shape(peersHooks), shape(peersApi));
+  const chat = await fetchDownload((await sessions.getSessionChat(hooked.session, { account_id, app_id })).data.chat_download_url);
+  assert.ok(chat.includes('Hello from the SDK check') && chat.includes('Hi Ada, agenda is billing'), chat);
+  const lines = JSON.parse(await fetchDownload((await sessions.getSessionTranscripts(hooked.session,
+    { account_id, app_id, format: 'JSON' })).data.transcript_download_url));
+  assert.deepEqual(lines.map((l) => [l.startTime, l.sentence, l.peerData.displayName]),
+    [[1000, 'Welcome, today we review the billing migration plan.', 'Ada'],
+     [5000, 'The billing migration moves to April because the provider changed its API.', 'Bob'],
+     [10000, 'Thanks everyone.', 'Ada']]);
+  const summary = await fetchDownload((await sessions.getSessionSummary(hooked.session, { account_id, app_id })).data.summaryDownloadUrl);
+  assert.ok(summary.includes('The billing migration moves to April.'), summary);
+  return `${byHooks.data.minutes_consumed} participant-minutes, ${peersHooks.data.participants.length} peers, chat, transcript and summary`;
 });
 
 console.log(failures === 0 ? 'all RealtimeKit SDK checks passed' : `${failures} check(s) failed`);

@@ -40,6 +40,7 @@ class IngressRoutesTest {
         expected.put("/providers/pro_1", "sessions-service");
         expected.put("/accounts/demo/realtime/kit/app/sessions", "sessions-service");
         expected.put("/downloads/abc", "sessions-service");
+        expected.put("/webhooks/realtimekit/6f1c2a52-5d1e-4c39-9d7e-2f4a61b0c7de", "sessions-service");
         expected.put("/api/thread-participants", "threads-service");
         expected.put("/api/thread-participants/123", "threads-service");
         expected.put("/api/threads", "threads-service");

@@ -6,13 +6,15 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Settings of the RealtimeKit side: download links and the summarizer. */
+/** Settings of the RealtimeKit side: download links, the summarizer and the webhook receivers. */
 @ConfigMapping(prefix = "realtime")
 public interface RealtimeConfig {
 
     Downloads downloads();
 
     Summary summary();
+
+    Webhooks webhooks();
 
     /** Signed download links. */
     interface Downloads {
@@ -38,5 +40,27 @@ public interface RealtimeConfig {
         /** The most sentences a summary keeps. */
         @WithDefault("7")
         int maxSentences();
+    }
+
+    /** Deliveries of RealtimeKit's webhooks. */
+    interface Webhooks {
+
+        /**
+         * RealtimeKit's public key, which signs every delivery: PEM text, or the path of a PEM file.
+         * A receiver may carry its own key instead.
+         */
+        Optional<String> publicKey();
+
+        /** The largest delivery body read. */
+        @WithDefault("1048576")
+        int maxBodyBytes();
+
+        /** The largest chat, transcript or summary file a delivery's download URL is read for. */
+        @WithDefault("16777216")
+        int maxDownloadBytes();
+
+        /** How long reading one such file may take, connecting included. */
+        @WithDefault("PT15S")
+        Duration downloadTimeout();
     }
 }

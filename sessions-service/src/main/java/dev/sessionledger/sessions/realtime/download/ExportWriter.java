@@ -15,6 +15,10 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import dev.sessionledger.sessions.realtime.recording.RecordingReader;
 
@@ -28,6 +32,8 @@ public class ExportWriter {
             "name", "text");
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
     @Inject
@@ -35,10 +41,11 @@ public class ExportWriter {
 
     public void chatCsv(String tenant, UUID sessionId, OutputStream out) throws IOException {
         Writer w = writer(out);
-        csvRow(w, CHAT_COLUMNS);
-        reader.chat(tenant, sessionId, m -> csvRow(w, List.of(m.id().toString(), m.participantId().toString(),
-                m.sessionId().toString(), m.meetingId(), m.displayName(), Boolean.toString(m.pinned()),
-                Boolean.toString(m.edited()), m.payloadType(), m.payload(), m.createdAt().toString())));
+        try (SequenceWriter rows = csv(w, CHAT_COLUMNS)) {
+            reader.chat(tenant, sessionId, m -> rows.write(safe(m.id().toString(), m.participantId().toString(),
+                    m.sessionId().toString(), m.meetingId(), m.displayName(), Boolean.toString(m.pinned()),
+                    Boolean.toString(m.edited()), m.payloadType(), m.payload(), m.createdAt().toString())));
+        }
         w.flush();
     }
 
@@ -46,10 +53,10 @@ public class ExportWriter {
         Writer w = writer(out);
         switch (format) {
             case CSV -> {
-                csvRow(w, TRANSCRIPT_COLUMNS);
-                reader.transcript(tenant, sessionId, t -> csvRow(w, List.of(Long.toString(t.startMs()),
-                        t.peerId().toString(), nullToEmpty(t.userId()), nullToEmpty(t.customParticipantId()),
-                        t.name(), t.text())));
+                try (SequenceWriter rows = csv(w, TRANSCRIPT_COLUMNS)) {
+                    reader.transcript(tenant, sessionId, t -> rows.write(safe(Long.toString(t.startMs()),
+                            t.peerId().toString(), t.userId(), t.customParticipantId(), t.name(), t.text())));
+                }
             }
             case SRT -> {
                 int[] index = { 0 };
@@ -96,29 +103,29 @@ public class ExportWriter {
     }
 
     /**
-     * RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. A field that a
-     * spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return) is
-     * prefixed with an apostrophe, as OWASP advises for CSV exports: participants write these texts,
-     * and the person opening the download should not run them. The JSON downloads keep them as written.
+     * A CSV of the columns, header first, rows ended by CRLF as RFC 4180 has them; a field is quoted
+     * only when it holds a comma, quote or line break. The writer is left open for the caller.
      */
-    static void csvRow(Writer w, List<String> fields) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            String f = fields.get(i) == null ? "" : fields.get(i);
-            if (!f.isEmpty() && FORMULA_STARTS.indexOf(f.charAt(0)) >= 0) {
-                f = "'" + f;
-            }
-            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-                w.write('"');
-                w.write(f.replace("\"", "\"\""));
-                w.write('"');
-            } else {
-                w.write(f);
-            }
+    private static SequenceWriter csv(Writer w, List<String> columns) throws IOException {
+        CsvSchema.Builder schema = CsvSchema.builder();
+        columns.forEach(schema::addColumn);
+        return CSV.writer(schema.build().withHeader().withLineSeparator("\r\n"))
+                .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(w);
+    }
+
+    /**
+     * A row's fields, a missing one as empty; one that a spreadsheet would run as a formula (it
+     * starts with = + - @, a tab or a carriage return) is prefixed with an apostrophe, as OWASP
+     * advises for CSV exports: participants write these texts, and the person opening the
+     * download should not run them. The JSON downloads keep them as written.
+     */
+    static String[] safe(String... fields) {
+        String[] row = new String[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            String f = fields[i] == null ? "" : fields[i];
+            row[i] = !f.isEmpty() && FORMULA_STARTS.indexOf(f.charAt(0)) >= 0 ? "'" + f : f;
         }
-        w.write("\r\n");
+        return row;
     }
 
     /** {@code HH:MM:SS,mmm} (SRT) or {@code HH:MM:SS.mmm} (WebVTT). */
@@ -147,7 +154,4 @@ public class ExportWriter {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
-    }
 }

@@ -16,6 +16,9 @@ public final class SummaryRenderer {
         if (format == DownloadFormat.MARKDOWN) {
             out.append("# Summary of ").append(markdown(session.meetingDisplayName())).append("\n\n");
             out.append("Session `").append(session.id()).append("`, ").append(period).append(".\n\n");
+            if (summary.text() != null) {
+                return out.append(summary.text()).append('\n').toString();
+            }
             out.append("## Key points\n\n");
             for (TranscriptSummary.Highlight h : summary.highlights()) {
                 out.append("- **").append(markdown(h.speaker())).append("** (")
@@ -25,6 +28,9 @@ public final class SummaryRenderer {
         } else {
             out.append("Summary of ").append(session.meetingDisplayName()).append('\n');
             out.append("Session ").append(session.id()).append(", ").append(period).append("\n\n");
+            if (summary.text() != null) {
+                return out.append(summary.text()).append('\n').toString();
+            }
             for (TranscriptSummary.Highlight h : summary.highlights()) {
                 out.append("- ").append(h.speaker()).append(": ").append(h.text()).append('\n');
             }

@@ -80,12 +80,17 @@ public class RealtimeSessionRepository implements PanacheRepositoryBase<Realtime
 
     public void recomputeFigures(RealtimeSession session, Instant now) {
         getEntityManager().flush();
+        recomputeFigures(session.tenantId, session.id, now);
+        getEntityManager().refresh(session);
+    }
+
+    /** The same for a session written by statements, not through its entity. */
+    public void recomputeFigures(String tenant, UUID sessionId, Instant now) {
         getEntityManager().createNativeQuery(RECOMPUTE)
                 .setParameter("now", now)
-                .setParameter("tenant", session.tenantId)
-                .setParameter("session", session.id)
+                .setParameter("tenant", tenant)
+                .setParameter("session", sessionId)
                 .executeUpdate();
-        getEntityManager().refresh(session);
     }
 
     /**

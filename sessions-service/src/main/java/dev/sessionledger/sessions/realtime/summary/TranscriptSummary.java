@@ -36,6 +36,10 @@ public class TranscriptSummary {
     @Column(nullable = false)
     public List<Highlight> highlights;
 
+    /** A summary imported from RealtimeKit, as it was written; null for a generated one, which has highlights. */
+    @Column(name = "text")
+    public String text;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

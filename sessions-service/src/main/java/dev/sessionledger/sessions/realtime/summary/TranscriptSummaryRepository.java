@@ -1,5 +1,6 @@
 package dev.sessionledger.sessions.realtime.summary;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,7 @@ public class TranscriptSummaryRepository implements PanacheRepositoryBase<Transc
 
     /** The session's summary, read into a record. */
     public Optional<SummaryRow> findInTenant(String tenant, UUID sessionId) {
-        return getEntityManager().createQuery("select new " + SummaryRow.class.getName() + "(s.highlights)"
+        return getEntityManager().createQuery("select new " + SummaryRow.class.getName() + "(s.highlights, s.text)"
                 + " from TranscriptSummary s where s.tenantId = :tenant and s.sessionId = :session", SummaryRow.class)
                 .setParameter("tenant", tenant).setParameter("session", sessionId).getResultList().stream()
                 .findFirst();
@@ -31,11 +32,13 @@ public class TranscriptSummaryRepository implements PanacheRepositoryBase<Transc
 
     /** Stores the summary as its session's, replacing the one it had, in one statement. */
     public void replace(TranscriptSummary summary) {
-        Upsert.replace(getEntityManager(), TranscriptSummary.class, List.of("tenantId", "sessionId"), Map.of(
-                "tenantId", summary.tenantId,
-                "sessionId", summary.sessionId,
-                "generator", summary.generator,
-                "highlights", summary.highlights,
-                "createdAt", summary.createdAt));
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("tenantId", summary.tenantId);
+        values.put("sessionId", summary.sessionId);
+        values.put("generator", summary.generator);
+        values.put("highlights", summary.highlights);
+        values.put("text", summary.text);
+        values.put("createdAt", summary.createdAt);
+        Upsert.replace(getEntityManager(), TranscriptSummary.class, List.of("tenantId", "sessionId"), values);
     }
 }

@@ -1,0 +1,85 @@
+package dev.sessionledger.sessions.realtime.webhook;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.sessionledger.commons.errors.Failure;
+import dev.sessionledger.sessions.realtime.meeting.RealtimeSessionRepository;
+import dev.sessionledger.sessions.realtime.recording.RecordingRepository;
+import dev.sessionledger.sessions.realtime.summary.TranscriptSummary;
+import dev.sessionledger.sessions.realtime.summary.TranscriptSummaryRepository;
+import dev.sessionledger.sessions.realtime.webhook.MeetingProjection.Meeting;
+import dev.sessionledger.sessions.realtime.webhook.MeetingProjection.PeerState;
+
+/**
+ * Writes a projected meeting and a delivery's file, in the transaction that stored the delivery:
+ * the session first, then the peers the file names and its rows, then the peers as their joins and
+ * leaves say (over anything a file said of them), those left closed at the end, every peer's
+ * events, and the session's figures, as the write API derives them.
+ */
+@ApplicationScoped
+public class MeetingRebuild {
+
+    /** The generator a summary imported from RealtimeKit is stored under. */
+    static final String IMPORTED = "realtimekit";
+
+    @Inject
+    MeetingWriter writer;
+
+    @Inject
+    RecordingRepository recordings;
+
+    @Inject
+    TranscriptSummaryRepository summaries;
+
+    @Inject
+    RealtimeSessionRepository sessions;
+
+    /** The file a delivery names, read as its event says. */
+    public ImportedFile readFile(Delivery delivery, byte[] bytes) throws FileReader.Unreadable {
+        return switch (delivery.event()) {
+            case Delivery.CHAT -> FileReader.chat(bytes, delivery.sessionId());
+            case Delivery.TRANSCRIPT -> FileReader.transcript(bytes, delivery.sessionId());
+            case Delivery.SUMMARY -> FileReader.summary(bytes);
+            default -> throw new IllegalArgumentException(delivery.event() + " names no file");
+        };
+    }
+
+    /** @param file the delivery's file, or null */
+    public void write(WebhookEndpoint endpoint, Delivery delivery, Meeting meeting, ImportedFile file, Instant now) {
+        String tenant = endpoint.tenantId;
+        UUID sessionId = delivery.sessionId();
+        if (!writer.upsertSession(tenant, endpoint.appId, sessionId, meeting.session(), now)) {
+            throw Failure.conflict("Session " + sessionId + " belongs to another app of this account");
+        }
+        if (file != null) {
+            Instant start = meeting.session().startedAt();
+            List<PeerState> named = file.peers().stream().map(p -> p.at(start)).toList();
+            writer.mergeNamedPeers(tenant, sessionId, named, now);
+            if (!file.chat().isEmpty()) {
+                recordings.insertChat(tenant, sessionId, file.chat());
+            }
+            if (!file.segments().isEmpty()) {
+                recordings.insertSegments(tenant, sessionId, file.segments());
+            }
+            if (file.summary() != null) {
+                TranscriptSummary summary = new TranscriptSummary();
+                summary.tenantId = tenant;
+                summary.sessionId = sessionId;
+                summary.generator = IMPORTED;
+                summary.highlights = List.of();
+                summary.text = file.summary();
+                summary.createdAt = now;
+                summaries.replace(summary);
+            }
+        }
+        writer.upsertPeers(tenant, sessionId, meeting.peers(), now);
+        writer.closeOthers(tenant, sessionId, meeting.peers(), meeting.session().endedAt(), now);
+        writer.rebuildPeerEvents(tenant, sessionId);
+        sessions.recomputeFigures(tenant, sessionId, now);
+    }
+}
