@@ -10,8 +10,8 @@ import java.util.UUID;
 
 /**
  * One meeting as RealtimeKit reports it, every delivery in the order it happened: a start, three
- * peers joining, chat, two leaving, a recording, the transcript and summary, the end (which the
- * third peer is still inside at). Bodies are shaped as RealtimeKit's webhook documentation shows.
+ * peers joining, two leaving, a recording and a livestream, the end (which the third peer is still
+ * inside at), then the chat, the transcript and the summary. Bodies are shaped as RealtimeKit's webhook documentation shows.
  */
 final class Meeting {
 
@@ -65,6 +65,11 @@ final class Meeting {
                 Map.of("id", "rec-1", "recordingId", "rec-1", "status", status, "outputFileName", "rec-1.mp4"));
     }
 
+    Map<String, Object> livestream(String status) {
+        return Map.of("event", "livestreaming.statusUpdate", "meeting", meeting("LIVE"), "livestreamId", "ls-1",
+                "streamId", "ls-1", "status", status);
+    }
+
     String chatCsv() {
         return "id,participantId,sessionId,meetingId,displayName,pinned,isEdited,payloadType,payload,createdAt\n"
                 + UUID.nameUUIDFromBytes((session + "m1").getBytes()) + "," + ada + "," + session + "," + meetingId
@@ -94,11 +99,13 @@ final class Meeting {
         all.add(joined(ada, "ada", 1));
         all.add(joined(bob, "bob", 2));
         all.add(recording("RECORDING"));
+        all.add(livestream("LIVE"));
         all.add(joined(cy, "cy", 5));
         all.add(left(ada, "ada", 1, 20));
         all.add(left(bob, "bob", 2, 25));
         all.add(ended());
         all.add(recording("UPLOADED"));
+        all.add(livestream("OFFLINE"));
         all.add(file("meeting.chatSynced", "chatDownloadUrl", files.put(prefix + "/chat.csv", chatCsv())));
         all.add(file("meeting.transcript", "transcriptDownloadUrl",
                 files.put(prefix + "/transcript.json", transcriptJson())));

@@ -6,18 +6,19 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.sessionledger.commons.testing.EmbeddedPostgresResource;
 import dev.sessionledger.commons.testing.ServiceTest;
 import dev.sessionledger.commons.testing.TestTokens;
 import dev.sessionledger.sessions.realtime.RealtimeApi;
@@ -153,7 +155,8 @@ class WebhookDeliveryTest {
                 .body("data.max_concurrent_participants", equalTo(3))
                 .body("data.minutes_consumed", equalTo(19f + 23f + 25f))
                 .body("data.meta.end_reason", equalTo("ALL_PARTICIPANTS_LEFT"))
-                .body("data.meta.recordings.rec-1.status", equalTo("UPLOADED"));
+                .body("data.meta.recordings.rec-1.status", equalTo("UPLOADED"))
+                .body("data.meta.livestreams.ls-1.status", equalTo("OFFLINE"));
         api.auth().queryParam("sort_by", "joinedAt").queryParam("sort_order", "ASC")
                 .queryParam("include_peer_events", true).when().get(path + "/participants").then().statusCode(200)
                 .body("data.participants.id", equalTo(List.of(m.ada.toString(), m.bob.toString(), m.cy.toString())))
@@ -237,6 +240,24 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void a_file_too_large_or_too_slow_is_not_read_and_its_delivery_kept_as_failed() {
+        RealtimeApi api = new RealtimeApi();
+        Deliverer deliverer = new Deliverer(api);
+        Meeting m = new Meeting();
+        String large = files.put("/" + m.session + "/large.md", "x".repeat(65_537));
+        deliverer.deliver(m.file("meeting.summary", "summaryDownloadUrl", large)).statusCode(200)
+                .body("data.outcome", equalTo("import_failed"))
+                .body("data.import_error", containsString("larger than the 65536 bytes"));
+        String slow = files.putStalled("/" + m.session + "/slow.md", "A summary that trickles in.", 5_000);
+        long started = System.nanoTime();
+        deliverer.deliver(m.file("meeting.summary", "summaryDownloadUrl", slow)).statusCode(200)
+                .body("data.outcome", equalTo("import_failed"))
+                .body("data.import_error", containsString("longer than 2 s"));
+        assertTrue(System.nanoTime() - started < 4_500_000_000L, "cut at the timeout, not at the file's end");
+        api.auth().when().get(api.sessions() + "/" + m.session + "/summary").then().statusCode(404);
+    }
+
+    @Test
     void a_delivery_that_fails_midway_stores_nothing_of_itself() {
         RealtimeApi api = new RealtimeApi();
         RealtimeApi otherApp = api.otherApp();
@@ -257,6 +278,34 @@ class WebhookDeliveryTest {
         otherApp.auth().when().get(otherApp.sessions() + "/" + session + "/participants").then().statusCode(200)
                 .body("data.participants.size()", equalTo(0));
         api.auth().when().get(api.sessions() + "/" + session).then().statusCode(404);
+    }
+
+    @Test
+    void while_the_database_is_down_a_delivery_is_a_503_to_retry_and_its_retry_is_stored() throws Exception {
+        RealtimeApi api = new RealtimeApi();
+        Deliverer deliverer = new Deliverer(api);
+        Meeting m = new Meeting();
+        byte[] start = Deliverer.bytes(m.started());
+        EmbeddedPostgresResource.stopDatabase();
+        try {
+            deliverer.deliver(start, "d-1").statusCode(503).header("Retry-After", matchesPattern("[1-9][0-9]*"))
+                    .body("success", equalTo(false)).body("error.code", equalTo(503));
+        } finally {
+            EmbeddedPostgresResource.startDatabase();
+        }
+        Instant deadline = Instant.now().plusSeconds(30);
+        int status = 0;
+        while (Instant.now().isBefore(deadline)) {
+            status = deliverer.deliver(start, "d-1").extract().statusCode();
+            if (status == 200) {
+                break;
+            }
+            assertEquals(503, status, "while the service reconnects: 503, never anything else");
+            Thread.sleep(200);
+        }
+        assertEquals(200, status);
+        api.auth().when().get(api.sessions() + "/" + m.session).then().statusCode(200)
+                .body("data.status", equalTo("LIVE"));
     }
 
     /** The meeting as the API shows it after {@code order}, delivered to a fresh account's app of one name. */
