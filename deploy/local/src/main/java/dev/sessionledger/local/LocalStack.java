@@ -92,6 +92,8 @@ public final class LocalStack implements AutoCloseable {
                 env.put(peer.urlVariable(), "http://127.0.0.1:" + config.port(peer));
             }
             env.put("PUBLIC_BASE_URL", "http://localhost:" + config.gatewayPort());
+            // On a developer's machine a webhook's files may be served from it too (sdk-checks does).
+            env.put("REALTIME_WEBHOOKS_ALLOW_PRIVATE_DOWNLOAD_HOSTS", "true");
             log("Starting " + service.serviceName() + " on port " + port);
             services.add(new ServiceProcess(service.serviceName(), config.runnerJar(service), port, env,
                     data.resolve("logs"), config.jvmOptions()));

@@ -62,5 +62,9 @@ public interface RealtimeConfig {
         /** How long reading one such file may take, connecting included. */
         @WithDefault("PT15S")
         Duration downloadTimeout();
+
+        /** Whether files are read from loopback and private addresses too: for test beds only. */
+        @WithDefault("false")
+        boolean allowPrivateDownloadHosts();
     }
 }

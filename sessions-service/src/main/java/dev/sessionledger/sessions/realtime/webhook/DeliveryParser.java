@@ -3,8 +3,6 @@ package dev.sessionledger.sessions.realtime.webhook;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.commons.ids.Uuids;
+import dev.sessionledger.commons.params.Timestamps;
 import dev.sessionledger.sessions.realtime.RealtimeBounds;
 
 /**
@@ -182,12 +181,8 @@ public final class DeliveryParser {
             return null;
         }
         if (!node.isTextual()) {
-            throw Failure.invalid(field, "must be an ISO 8601 date-time");
+            throw Failure.invalid(field, Timestamps.EXPECTED);
         }
-        try {
-            return OffsetDateTime.parse(node.textValue()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw Failure.invalid(field, "must be an ISO 8601 date-time");
-        }
+        return Timestamps.parse(field, node.textValue());
     }
 }

@@ -2,7 +2,9 @@ package dev.sessionledger.sessions.realtime.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,8 +22,9 @@ import dev.sessionledger.sessions.realtime.RealtimeConfig;
 
 /**
  * Reads the file a delivery's download URL names, bounded in size and in time: a file past
- * {@code realtime.webhooks.max-download-bytes}, a reply other than 2xx, or one slower than
- * {@code download-timeout} is a failure, said in words fit for the delivery's record.
+ * {@code realtime.webhooks.max-download-bytes}, a reply other than 2xx (redirects included), one
+ * slower than {@code download-timeout}, or an address of this service's own network is a failure,
+ * said in words fit for the delivery's record (and for its sender: no more than that).
  */
 @ApplicationScoped
 public class FileFetcher {
@@ -37,11 +40,41 @@ public class FileFetcher {
     private final int maxBytes;
     private final Duration timeout;
 
+    private final boolean privateHosts;
+
+    /** Redirects are not followed: each hop would need the address check again. */
     @Inject
     public FileFetcher(RealtimeConfig config) {
         timeout = config.webhooks().downloadTimeout();
         maxBytes = config.webhooks().maxDownloadBytes();
-        client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        privateHosts = config.webhooks().allowPrivateDownloadHosts();
+        client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * A delivery names its file's URL, and a receiver may carry a key of its owner's: so the URL
+     * must not reach this service's own network (loopback, private, link-local, carrier-grade NAT,
+     * unique-local, multicast or unspecified addresses), unless configured for a test bed.
+     */
+    static void checkHost(URI url, boolean privateHosts) throws FetchFailed {
+        if (privateHosts) {
+            return;
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(url.getHost());
+        } catch (UnknownHostException e) {
+            throw new FetchFailed("the download URL's host is not known");
+        }
+        for (InetAddress a : addresses) {
+            byte[] b = a.getAddress();
+            boolean carrierNat = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
+            boolean uniqueLocal = b.length == 16 && (b[0] & 0xfe) == 0xfc;
+            if (a.isAnyLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
+                    || a.isMulticastAddress() || carrierNat || uniqueLocal || (b.length == 4 && b[0] == 0)) {
+                throw new FetchFailed("the download URL names a private or local address, which is not read");
+            }
+        }
     }
 
     /** A failure to read the file, with the reason as the delivery's record keeps it. */
@@ -56,6 +89,7 @@ public class FileFetcher {
      * arriving when the whole timeout has passed is cut by closing its stream.
      */
     public byte[] fetch(URI url) throws FetchFailed {
+        checkHost(url, privateHosts);
         long started = System.nanoTime();
         HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
         AtomicBoolean cut = new AtomicBoolean();
@@ -85,8 +119,7 @@ public class FileFetcher {
             if (cut.get()) {
                 throw new FetchFailed("the file took longer than " + timeout.toSeconds() + " s to read");
             }
-            throw new FetchFailed("the download URL could not be read: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            throw new FetchFailed("the download URL could not be read");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FetchFailed("reading the download URL was interrupted");

@@ -6,9 +6,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +21,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import dev.sessionledger.commons.ids.Uuids;
+import dev.sessionledger.commons.params.Timestamps;
 import dev.sessionledger.sessions.realtime.RealtimeBounds;
 import dev.sessionledger.sessions.realtime.recording.RecordingRepository.ChatRow;
 import dev.sessionledger.sessions.realtime.recording.RecordingRepository.SegmentRow;
@@ -62,17 +62,14 @@ public final class FileReader {
             UUID peer = uuid(row, "participantId", line);
             Instant at = instant(row.get("createdAt"), "createdAt", line);
             String name = text(row, "displayName", RealtimeBounds.NAME, line);
-            String payload = row.get("payload") == null ? "" : row.get("payload");
-            if (payload.length() > RealtimeBounds.TEXT) {
-                throw new Unreadable("row " + line + ": payload is longer than " + RealtimeBounds.TEXT + " characters");
-            }
+            String payload = checked(row.get("payload") == null ? "" : row.get("payload"), RealtimeBounds.TEXT,
+                    "row " + line + ": payload");
             String id = row.get("id");
             UUID messageId = id == null || id.isBlank() ? named(sessionId, peer, at, payload)
                     : Uuids.parse(id).orElseGet(() -> named(sessionId, id));
             rows.add(new ChatRow(messageId, peer, kind(row.get("payloadType")), payload,
                     "true".equalsIgnoreCase(row.get("pinned")), "true".equalsIgnoreCase(row.get("isEdited")), at));
-            peers.merge(peer, new NamedPeer(peer, name != null ? name : "Participant", null, null, at, 0, null),
-                    FileReader::earlier);
+            peers.merge(peer, new NamedPeer(peer, name(name), null, null, at, 0, null), FileReader::earlier);
         }
         return ImportedFile.ofChat(rows, List.copyOf(peers.values()));
     }
@@ -109,25 +106,20 @@ public final class FileReader {
             JsonNode peerData = s.path("peerData");
             UUID peer = Uuids.parse(peerData.path("id").asText(null))
                     .orElseThrow(() -> new Unreadable(where + "peerData.id is not a UUID"));
-            if (!s.path("startTime").canConvertToLong() || s.path("startTime").asLong() < 0) {
-                throw new Unreadable(where + "startTime is not a number of milliseconds");
-            }
-            long start = s.path("startTime").asLong();
-            long end = s.path("endTime").canConvertToLong() ? Math.max(start, s.path("endTime").asLong()) : start;
-            String sentence = s.path("sentence").asText("");
-            if (sentence.length() > RealtimeBounds.TEXT) {
-                throw new Unreadable(where + "sentence is longer than " + RealtimeBounds.TEXT + " characters");
-            }
+            long start = offset(s.path("startTime"), where + "startTime");
+            long end = s.path("endTime").isMissingNode() || s.path("endTime").isNull() ? start
+                    : Math.max(start, offset(s.path("endTime"), where + "endTime"));
+            String sentence = checked(s.path("sentence").asText(""), RealtimeBounds.TEXT, where + "sentence");
             rows.add(new SegmentRow(named(sessionId, peer, start, end, sentence), peer, start, end, sentence));
             Instant joined = instantOrNull(peerData.path("joinedAt").asText(null), where + "peerData.joinedAt");
             Instant left = instantOrNull(peerData.path("leftAt").asText(null), where + "peerData.leftAt");
-            if (joined != null) {
-                String name = peerData.path("displayName").asText("Participant");
-                peers.merge(peer, new NamedPeer(peer, cut(name, RealtimeBounds.NAME),
-                        cut(peerData.path("cpi").asText(null), RealtimeBounds.REFERENCE),
-                        cut(peerData.path("userId").asText(null), RealtimeBounds.REFERENCE), joined, 0,
-                        left == null || left.isBefore(joined) ? null : left), FileReader::earlier);
-            }
+            // A peer the transcript knows no join of joined, as far as it says, when it first spoke.
+            peers.merge(peer, new NamedPeer(peer, name(peerData.path("displayName").asText(null)),
+                    cut(checked(peerData.path("cpi").asText(null), Integer.MAX_VALUE, where + "peerData.cpi"),
+                            RealtimeBounds.REFERENCE),
+                    cut(checked(peerData.path("userId").asText(null), Integer.MAX_VALUE, where + "peerData.userId"),
+                            RealtimeBounds.REFERENCE), joined, start,
+                    joined == null || left == null || left.isBefore(joined) ? null : left), FileReader::earlier);
         }
         return ImportedFile.ofTranscript(rows, List.copyOf(peers.values()));
     }
@@ -145,16 +137,14 @@ public final class FileReader {
             } catch (NumberFormatException e) {
                 throw new Unreadable("row " + line + ": startMs is not a number of milliseconds");
             }
-            if (start < 0) {
-                throw new Unreadable("row " + line + ": startMs is negative");
+            if (start < 0 || start > MAX_OFFSET_MS) {
+                throw new Unreadable("row " + line + ": startMs must be 0 to " + MAX_OFFSET_MS);
             }
-            String sentence = row.get("text") == null ? "" : row.get("text");
-            if (sentence.length() > RealtimeBounds.TEXT) {
-                throw new Unreadable("row " + line + ": text is longer than " + RealtimeBounds.TEXT + " characters");
-            }
+            String sentence = checked(row.get("text") == null ? "" : row.get("text"), RealtimeBounds.TEXT,
+                    "row " + line + ": text");
             rows.add(new SegmentRow(named(sessionId, peer, start, start, sentence), peer, start, start, sentence));
             String name = text(row, "name", RealtimeBounds.NAME, line);
-            peers.merge(peer, new NamedPeer(peer, name != null ? name : "Participant",
+            peers.merge(peer, new NamedPeer(peer, name(name),
                     text(row, "customParticipantId", RealtimeBounds.REFERENCE, line),
                     text(row, "userId", RealtimeBounds.REFERENCE, line), null, start, null),
                     FileReader::earlier);
@@ -180,9 +170,11 @@ public final class FileReader {
 
     /** Of two mentions of a peer, the earlier; ties go to the least name, so that the file's order does not matter. */
     private static NamedPeer earlier(NamedPeer a, NamedPeer b) {
-        java.util.Comparator<NamedPeer> order = java.util.Comparator
-                .comparing(NamedPeer::joinedAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
-                .thenComparingLong(NamedPeer::offsetMs).thenComparing(NamedPeer::displayName);
+        Comparator<NamedPeer> order = Comparator
+                .comparing(NamedPeer::joinedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingLong(NamedPeer::offsetMs).thenComparing(NamedPeer::displayName)
+                .thenComparing(NamedPeer::customParticipantId, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(NamedPeer::userId, Comparator.nullsLast(Comparator.naturalOrder()));
         return order.compare(a, b) <= 0 ? a : b;
     }
 
@@ -201,10 +193,7 @@ public final class FileReader {
         if (value == null || value.isBlank()) {
             return null;
         }
-        if (value.length() > max) {
-            throw new Unreadable("row " + line + ": " + column + " is longer than " + max + " characters");
-        }
-        return value.strip();
+        return checked(value, max, "row " + line + ": " + column).strip();
     }
 
     private static Instant instant(String text, String column, int line) throws Unreadable {
@@ -220,10 +209,40 @@ public final class FileReader {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new Unreadable(where + " is not an ISO 8601 date-time");
+            return Timestamps.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new Unreadable(where + " " + e.getMessage());
         }
+    }
+
+    /** The most a sentence may start after the session's start: 30 days. */
+    static final long MAX_OFFSET_MS = 30L * 24 * 3_600_000;
+
+    private static long offset(JsonNode node, String where) throws Unreadable {
+        if (!node.canConvertToLong() || node.asLong() < 0 || node.asLong() > MAX_OFFSET_MS) {
+            throw new Unreadable(where + " is not a number of milliseconds from 0 to " + MAX_OFFSET_MS);
+        }
+        return node.asLong();
+    }
+
+    /** Text as a file holds it: at most {@code max} characters and no NUL (null stays null). */
+    private static String checked(String text, int max, String where) throws Unreadable {
+        if (text == null) {
+            return null;
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new Unreadable(where + " holds a NUL character");
+        }
+        if (text.length() > max) {
+            throw new Unreadable(where + " is longer than " + max + " characters");
+        }
+        return text;
+    }
+
+    /** A display name, cut to its bound; none or a blank one is "Participant", as a join without one. */
+    private static String name(String text) {
+        String name = cut(text, RealtimeBounds.NAME);
+        return name == null || name.isBlank() ? "Participant" : name.strip();
     }
 
     private static String cut(String text, int max) {

@@ -27,7 +27,25 @@ public final class MeetingProjection {
     private static final List<String> STATUS_ORDER = List.of("INVOKED", "IDLE", "STARTING", "RECORDING", "LIVE",
             "PAUSED", "STOPPING", "STOPPED", "OFFLINE", "UPLOADING", "UPLOADED", "ERRORED");
 
+    /**
+     * Two deliveries of one kind that say the same times are told apart by everything else they
+     * say, so that which one was stored first never decides.
+     */
+    private static final Comparator<Fact> BY_CONTENT = Comparator.comparing(Fact::title, nullsLast())
+            .thenComparing(Fact::meetingId, nullsLast()).thenComparing(Fact::displayName, nullsLast())
+            .thenComparing(Fact::customParticipantId, nullsLast()).thenComparing(Fact::userId, nullsLast())
+            .thenComparing(Fact::joinedAt, nullsLast()).thenComparing(Fact::leftAt, nullsLast())
+            .thenComparing(f -> String.valueOf(f.detail()));
+
+    private static final Comparator<Fact> EARLIEST_JOIN = Comparator.comparing(Fact::joinedAt).thenComparing(BY_CONTENT);
+    private static final Comparator<Fact> LATEST_LEAVE = Comparator.comparing(Fact::leftAt).reversed()
+            .thenComparing(BY_CONTENT);
+
     private MeetingProjection() {
+    }
+
+    private static <T extends Comparable<? super T>> Comparator<T> nullsLast() {
+        return Comparator.nullsLast(Comparator.naturalOrder());
     }
 
     /** The session's own fields. {@code endedAt} null: live. */
@@ -80,9 +98,9 @@ public final class MeetingProjection {
         Map<UUID, Fact> leaves = new TreeMap<>();
         for (Fact f : facts) {
             if (Delivery.JOINED.equals(f.event())) {
-                joins.merge(f.peerId(), f, (a, b) -> a.joinedAt().isAfter(b.joinedAt()) ? b : a);
+                joins.merge(f.peerId(), f, (a, b) -> EARLIEST_JOIN.compare(a, b) <= 0 ? a : b);
             } else if (Delivery.LEFT.equals(f.event())) {
-                leaves.merge(f.peerId(), f, (a, b) -> a.leftAt().isBefore(b.leftAt()) ? b : a);
+                leaves.merge(f.peerId(), f, (a, b) -> LATEST_LEAVE.compare(a, b) <= 0 ? a : b);
             }
         }
         TreeMap<UUID, PeerState> peers = new TreeMap<>();
@@ -143,8 +161,9 @@ public final class MeetingProjection {
 
     private static Optional<Fact> earliest(List<Fact> facts, String event) {
         return facts.stream().filter(f -> event.equals(f.event()))
-                .min(Comparator.comparing(Fact::startedAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(Fact::endedAt, Comparator.nullsLast(Comparator.naturalOrder())));
+                .min(Comparator.comparing(Fact::startedAt, MeetingProjection.<Instant>nullsLast())
+                        .thenComparing(Fact::endedAt, MeetingProjection.<Instant>nullsLast())
+                        .thenComparing(BY_CONTENT));
     }
 
     private static String least(Stream<String> values) {

@@ -2,10 +2,13 @@ package dev.sessionledger.sessions.realtime.webhook;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
 
 import dev.sessionledger.commons.errors.Failure;
 import dev.sessionledger.sessions.realtime.meeting.RealtimeSessionRepository;
@@ -23,6 +26,8 @@ import dev.sessionledger.sessions.realtime.webhook.MeetingProjection.PeerState;
  */
 @ApplicationScoped
 public class MeetingRebuild {
+
+    private static final Logger LOG = Logger.getLogger(MeetingRebuild.class);
 
     /** The generator a summary imported from RealtimeKit is stored under. */
     static final String IMPORTED = "realtimekit";
@@ -60,11 +65,20 @@ public class MeetingRebuild {
             Instant start = meeting.session().startedAt();
             List<PeerState> named = file.peers().stream().map(p -> p.at(start)).toList();
             writer.mergeNamedPeers(tenant, sessionId, named, now);
-            if (!file.chat().isEmpty()) {
-                recordings.insertChat(tenant, sessionId, file.chat());
+            // A peer id another session of the tenant holds is not this one's: its rows are left out.
+            Set<UUID> own = writer.ownPeers(tenant, sessionId, named.stream().map(PeerState::id).toList());
+            List<RecordingRepository.ChatRow> chat = file.chat().stream().filter(r -> own.contains(r.peerId())).toList();
+            List<RecordingRepository.SegmentRow> segments = file.segments().stream()
+                    .filter(r -> own.contains(r.peerId())).toList();
+            if (chat.size() + segments.size() < file.chat().size() + file.segments().size()) {
+                LOG.warnf("Session %s: rows of peers another session holds were left out of its %s", sessionId,
+                        delivery.event());
             }
-            if (!file.segments().isEmpty()) {
-                recordings.insertSegments(tenant, sessionId, file.segments());
+            if (!chat.isEmpty()) {
+                recordings.insertChat(tenant, sessionId, chat);
+            }
+            if (!segments.isEmpty()) {
+                recordings.insertSegments(tenant, sessionId, segments);
             }
             if (file.summary() != null) {
                 TranscriptSummary summary = new TranscriptSummary();

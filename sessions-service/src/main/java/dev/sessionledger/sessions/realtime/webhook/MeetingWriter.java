@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -97,6 +100,9 @@ public class MeetingWriter {
                      WHERE tenant_id = ? AND session_id = ? AND NOT (id = ANY(?::uuid[]))) v
              WHERE p.tenant_id = ? AND p.id = v.id
             """;
+
+    private static final String OWN_PEERS =
+            "SELECT id FROM rtk_participant WHERE tenant_id = ? AND session_id = ? AND id = ANY(?::uuid[])";
 
     private static final String PEERS_OF_SESSION =
             "SELECT id, joined_at, left_at, duration_minutes FROM rtk_participant WHERE tenant_id = ? AND session_id = ?";
@@ -193,6 +199,24 @@ public class MeetingWriter {
                 ps.setString(6, tenant);
                 return ps.executeUpdate();
             }
+        });
+    }
+
+    /** Which of {@code peers} are this session's (a peer id another session holds is not). */
+    public Set<UUID> ownPeers(String tenant, UUID sessionId, Collection<UUID> peers) {
+        return work(c -> {
+            Set<UUID> own = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement(OWN_PEERS)) {
+                ps.setString(1, tenant);
+                ps.setObject(2, sessionId);
+                ps.setArray(3, c.createArrayOf("uuid", peers.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        own.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return own;
         });
     }
 

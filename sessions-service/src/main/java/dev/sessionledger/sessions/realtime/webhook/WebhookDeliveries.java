@@ -79,7 +79,8 @@ public class WebhookDeliveries {
     MeterRegistry metrics;
 
     public Receipt receive(UUID endpointId, byte[] body, String signature, String deliveryUuid) {
-        WebhookEndpoint endpoint = endpoints.findByAddress(endpointId)
+        // Short transactions of their own: no connection is held while the file is read.
+        WebhookEndpoint endpoint = QuarkusTransaction.requiringNew().call(() -> endpoints.findByAddress(endpointId))
                 .orElseThrow(() -> Failure.notFound("webhook endpoint", endpointId.toString()));
         PublicKey key = keys.keyFor(endpoint).orElseThrow(() -> {
             LOG.warnf("Webhook endpoint %s has no key to check deliveries with (set REALTIMEKIT_WEBHOOK_PUBLIC_KEY)",
@@ -117,7 +118,8 @@ public class WebhookDeliveries {
         if (uuid.length() > 128) {
             throw Failure.invalid("rtk-uuid", "must be at most 128 characters");
         }
-        if (delivery.imports() && deliveries.outcomeOfCopy(endpoint.tenantId, delivery.sessionId(), uuid, hash)
+        if (delivery.imports() && QuarkusTransaction.requiringNew()
+                .call(() -> deliveries.outcomeOfCopy(endpoint.tenantId, delivery.sessionId(), uuid, hash))
                 .filter(DeliveryRepository.APPLIED::equals).isPresent()) {
             return new Receipt(event, Outcome.DUPLICATE, null);
         }
@@ -159,6 +161,9 @@ public class WebhookDeliveries {
             return new Read(imports.readFile(delivery, bytes), null);
         } catch (FileFetcher.FetchFailed | FileReader.Unreadable e) {
             return new Read(null, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "The file of %s for session %s could not be read", delivery.event(), delivery.sessionId());
+            return new Read(null, "the file could not be read");
         }
     }
 

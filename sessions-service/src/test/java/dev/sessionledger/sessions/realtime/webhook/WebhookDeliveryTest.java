@@ -258,6 +258,31 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void odd_files_are_read_or_refused_whole_never_answered_with_a_conflict() {
+        RealtimeApi api = new RealtimeApi();
+        Deliverer deliverer = new Deliverer(api);
+        Meeting m = new Meeting();
+        String prefix = "/" + m.session;
+        // Before any join: a sentence whose peer is known by its id alone, with a blank name, twice.
+        String bare = "[{\"startTime\":1000,\"endTime\":2000,\"sentence\":\"First words.\",\"peerData\":{\"id\":\""
+                + m.cy + "\",\"displayName\":\" \"}},{\"startTime\":3000,\"sentence\":\"More.\",\"peerData\":{\"id\":\""
+                + m.cy + "\",\"displayName\":\"\"}}]";
+        deliverer.deliver(m.file("meeting.transcript", "transcriptDownloadUrl", files.put(prefix + "/bare.json", bare)))
+                .statusCode(200).body("data.outcome", equalTo("applied"));
+        api.auth().when().get(api.sessions() + "/" + m.session + "/participants/" + m.cy).then().statusCode(200)
+                .body("data.participant.display_name", equalTo("Participant"))
+                .body("data.participant.joined_at", equalTo(at(0).plusSeconds(1).toString()));
+        String nul = "[{\"startTime\":1000,\"sentence\":\"a\\u0000b\",\"peerData\":{\"id\":\"" + m.ada + "\"}}]";
+        deliverer.deliver(m.file("meeting.transcript", "transcriptDownloadUrl", files.put(prefix + "/nul.json", nul)))
+                .statusCode(200).body("data.outcome", equalTo("import_failed"))
+                .body("data.import_error", containsString("NUL"));
+        String far = "startMs,peerId,userId,customParticipantId,name,text\n99999999999999," + m.ada + ",,,ada,late\n";
+        deliverer.deliver(m.file("meeting.transcript", "transcriptDownloadUrl", files.put(prefix + "/far.csv", far)))
+                .statusCode(200).body("data.outcome", equalTo("import_failed"))
+                .body("data.import_error", containsString("startMs"));
+    }
+
+    @Test
     void a_delivery_that_fails_midway_stores_nothing_of_itself() {
         RealtimeApi api = new RealtimeApi();
         RealtimeApi otherApp = api.otherApp();
