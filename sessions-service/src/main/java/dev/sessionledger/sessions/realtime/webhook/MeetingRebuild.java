@@ -1,7 +1,9 @@
 package dev.sessionledger.sessions.realtime.webhook;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,8 +23,9 @@ import dev.sessionledger.sessions.realtime.webhook.MeetingProjection.PeerState;
 /**
  * Writes a projected meeting and a delivery's file, in the transaction that stored the delivery:
  * the session first, then the peers the file names and its rows, then the peers as their joins and
- * leaves say (over anything a file said of them), those left closed at the end, every peer's
- * events, and the session's figures, as the write API derives them.
+ * leaves say (over anything a file said of them) where that differs from what is stored, those left
+ * closed at the end, the events of every peer written, and the session's figures, as the write API
+ * derives them.
  */
 @ApplicationScoped
 public class MeetingRebuild {
@@ -61,10 +64,12 @@ public class MeetingRebuild {
         if (!writer.upsertSession(tenant, endpoint.appId, sessionId, meeting.session(), now)) {
             throw Failure.conflict("Session " + sessionId + " belongs to another app of this account");
         }
+        Set<UUID> touched = new HashSet<>();
         if (file != null) {
             Instant start = meeting.session().startedAt();
             List<PeerState> named = file.peers().stream().map(p -> p.at(start)).toList();
             writer.mergeNamedPeers(tenant, sessionId, named, now);
+            named.forEach(p -> touched.add(p.id()));
             // A peer id another session of the tenant holds is not this one's: its rows are left out.
             Set<UUID> own = writer.ownPeers(tenant, sessionId, named.stream().map(PeerState::id).toList());
             List<RecordingRepository.ChatRow> chat = file.chat().stream().filter(r -> own.contains(r.peerId())).toList();
@@ -91,9 +96,13 @@ public class MeetingRebuild {
                 summaries.replace(summary);
             }
         }
-        writer.upsertPeers(tenant, sessionId, meeting.peers(), now);
-        writer.closeOthers(tenant, sessionId, meeting.peers(), meeting.session().endedAt(), now);
-        writer.rebuildPeerEvents(tenant, sessionId);
+        // Only what the projection changes is written: a delivery costs its own peers, not the meeting's.
+        Map<UUID, PeerState> stored = writer.storedPeers(tenant, sessionId);
+        List<PeerState> changed = meeting.peers().stream().filter(p -> !p.equals(stored.get(p.id()))).toList();
+        writer.upsertPeers(tenant, sessionId, changed, now);
+        changed.forEach(p -> touched.add(p.id()));
+        touched.addAll(writer.closeOthers(tenant, sessionId, meeting.peers(), meeting.session().endedAt(), now));
+        writer.rebuildPeerEvents(tenant, sessionId, touched);
         sessions.recomputeFigures(tenant, sessionId, now);
     }
 }

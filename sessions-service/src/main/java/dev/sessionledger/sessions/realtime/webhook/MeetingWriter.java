@@ -8,8 +8,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -29,8 +31,9 @@ import dev.sessionledger.sessions.realtime.webhook.MeetingProjection.PeerState;
 import dev.sessionledger.sessions.realtime.webhook.MeetingProjection.SessionState;
 
 /**
- * Writes a projected meeting over what is stored, set by set: the session in one upsert, its
- * peers in one, the peers only files named (chat, transcript) in one, their events rebuilt in two.
+ * Writes a projected meeting over what is stored, set by set: the session in one upsert, the peers
+ * it changes in one, the peers only files named (chat, transcript) in one, the events of the peers
+ * that changed rebuilt in two.
  * Peer events get ids made from their peer, kind and time, so every rebuild writes the same rows.
  */
 @ApplicationScoped
@@ -98,14 +101,21 @@ public class MeetingWriter {
               FROM (SELECT id, greatest(left_at, CAST(? AS timestamptz), joined_at) AS left_at
                       FROM rtk_participant
                      WHERE tenant_id = ? AND session_id = ? AND NOT (id = ANY(?::uuid[]))) v
-             WHERE p.tenant_id = ? AND p.id = v.id
+             WHERE p.tenant_id = ? AND p.id = v.id AND p.left_at IS DISTINCT FROM v.left_at
+            RETURNING p.id
+            """;
+
+    private static final String STORED_PEERS = """
+            SELECT id, display_name, custom_participant_id, user_id, joined_at, left_at
+              FROM rtk_participant WHERE tenant_id = ? AND session_id = ?
             """;
 
     private static final String OWN_PEERS =
             "SELECT id FROM rtk_participant WHERE tenant_id = ? AND session_id = ? AND id = ANY(?::uuid[])";
 
     private static final String PEERS_OF_SESSION =
-            "SELECT id, joined_at, left_at, duration_minutes FROM rtk_participant WHERE tenant_id = ? AND session_id = ?";
+            "SELECT id, joined_at, left_at, duration_minutes FROM rtk_participant WHERE tenant_id = ? AND session_id = ?"
+                    + " AND id = ANY(?::uuid[])";
 
     private static final String DELETE_EVENTS = "DELETE FROM rtk_peer_event WHERE tenant_id = ? AND peer_id = ANY(?::uuid[])";
 
@@ -185,11 +195,12 @@ public class MeetingWriter {
     }
 
     /** Closes, at the session's end, the peers still inside that no join or leave describes. */
-    public void closeOthers(String tenant, UUID sessionId, List<PeerState> described, Instant endedAt, Instant now) {
+    public List<UUID> closeOthers(String tenant, UUID sessionId, List<PeerState> described, Instant endedAt,
+            Instant now) {
         if (endedAt == null) {
-            return;
+            return List.of();
         }
-        work(c -> {
+        return work(c -> {
             try (PreparedStatement ps = c.prepareStatement(CLOSE_OTHERS)) {
                 DeliveryRepository.time(ps, 1, now);
                 DeliveryRepository.time(ps, 2, endedAt);
@@ -197,8 +208,33 @@ public class MeetingWriter {
                 ps.setObject(4, sessionId);
                 ps.setArray(5, c.createArrayOf("uuid", described.stream().map(PeerState::id).toArray()));
                 ps.setString(6, tenant);
-                return ps.executeUpdate();
+                List<UUID> closed = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        closed.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return closed;
             }
+        });
+    }
+
+    /** The session's peers as stored, to write only those a projection changes. */
+    public Map<UUID, PeerState> storedPeers(String tenant, UUID sessionId) {
+        return work(c -> {
+            Map<UUID, PeerState> peers = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(STORED_PEERS)) {
+                ps.setString(1, tenant);
+                ps.setObject(2, sessionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        UUID id = rs.getObject(1, UUID.class);
+                        peers.put(id, new PeerState(id, rs.getString(2), rs.getString(3), rs.getString(4),
+                                DeliveryRepository.instant(rs, 5), DeliveryRepository.instant(rs, 6)));
+                    }
+                }
+            }
+            return peers;
         });
     }
 
@@ -220,14 +256,18 @@ public class MeetingWriter {
         });
     }
 
-    /** Every peer's created, joining and (once it left) leaving event, written afresh. */
-    public void rebuildPeerEvents(String tenant, UUID sessionId) {
+    /** The created, joining and (once it left) leaving events of these peers of the session, written afresh. */
+    public void rebuildPeerEvents(String tenant, UUID sessionId, Collection<UUID> peers) {
+        if (peers.isEmpty()) {
+            return;
+        }
         work(c -> {
             List<UUID> ids = new ArrayList<>();
             List<String[]> events = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(PEERS_OF_SESSION)) {
                 ps.setString(1, tenant);
                 ps.setObject(2, sessionId);
+                ps.setArray(3, c.createArrayOf("uuid", peers.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         UUID peer = rs.getObject(1, UUID.class);

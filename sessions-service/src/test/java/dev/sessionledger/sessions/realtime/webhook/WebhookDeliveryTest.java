@@ -283,6 +283,26 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void a_delivery_rewrites_only_the_peers_it_changes() throws InterruptedException {
+        RealtimeApi api = new RealtimeApi();
+        Deliverer deliverer = new Deliverer(api);
+        Meeting m = new Meeting();
+        deliverer.deliver(m.started()).statusCode(200);
+        deliverer.deliver(m.joined(m.ada, "ada", 1)).statusCode(200);
+        deliverer.deliver(m.joined(m.bob, "bob", 2)).statusCode(200);
+        String path = api.sessions() + "/" + m.session + "/participants/";
+        String adaWritten = api.auth().when().get(path + m.ada).then().statusCode(200).extract()
+                .path("data.participant.updated_at");
+        Thread.sleep(5);
+        deliverer.deliver(m.left(m.bob, "bob", 2, 9)).statusCode(200);
+        api.auth().when().get(path + m.ada).then().body("data.participant.updated_at", equalTo(adaWritten));
+        api.auth().when().get(path + m.bob).then().body("data.participant.left_at", equalTo(at(9).toString()));
+        // The end changes every peer still inside: Ada is closed at it.
+        deliverer.deliver(m.ended()).statusCode(200);
+        api.auth().when().get(path + m.ada).then().body("data.participant.left_at", equalTo(at(30).toString()));
+    }
+
+    @Test
     void a_delivery_that_fails_midway_stores_nothing_of_itself() {
         RealtimeApi api = new RealtimeApi();
         RealtimeApi otherApp = api.otherApp();
