@@ -63,6 +63,14 @@ public interface RealtimeConfig {
         @WithDefault("PT15S")
         Duration downloadTimeout();
 
+        /** How often files that could not be read are read again, while their URLs live. */
+        @WithDefault("PT1M")
+        Duration retryInterval();
+
+        /** How many times at most a delivery's file is read, its first time included. */
+        @WithDefault("5")
+        int maxImportAttempts();
+
         /** Whether files are read from loopback and private addresses too: for test beds only. */
         @WithDefault("false")
         boolean allowPrivateDownloadHosts();

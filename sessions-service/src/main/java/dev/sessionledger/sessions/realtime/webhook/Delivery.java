@@ -12,10 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param detail      the end's reason, or the recording's or livestream's status object
  * @param downloadUrl the chat, transcript or summary file to import
+ * @param downloadExpiresAt until when the URL works, when the delivery says
  */
 public record Delivery(String event, UUID sessionId, String meetingId, String title, Instant startedAt,
         Instant endedAt, UUID peerId, String displayName, String customParticipantId, String userId,
-        Instant joinedAt, Instant leftAt, JsonNode detail, URI downloadUrl) {
+        Instant joinedAt, Instant leftAt, JsonNode detail, URI downloadUrl, Instant downloadExpiresAt) {
 
     public static final String STARTED = "meeting.started";
     public static final String ENDED = "meeting.ended";

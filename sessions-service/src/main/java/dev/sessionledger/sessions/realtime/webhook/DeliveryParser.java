@@ -65,6 +65,7 @@ public final class DeliveryParser {
         Instant leftAt = null;
         JsonNode detail = null;
         URI download = null;
+        String downloadField = null;
         switch (event) {
             case Delivery.JOINED, Delivery.LEFT -> {
                 JsonNode participant = body.path("participant");
@@ -89,16 +90,21 @@ public final class DeliveryParser {
                 }
             }
             case Delivery.ENDED -> detail = reason(body);
-            case Delivery.CHAT -> download = url(body, "chatDownloadUrl");
-            case Delivery.TRANSCRIPT -> download = url(body, "transcriptDownloadUrl");
-            case Delivery.SUMMARY -> download = url(body, "summaryDownloadUrl");
+            case Delivery.CHAT -> downloadField = "chatDownloadUrl";
+            case Delivery.TRANSCRIPT -> downloadField = "transcriptDownloadUrl";
+            case Delivery.SUMMARY -> downloadField = "summaryDownloadUrl";
             case Delivery.RECORDING -> detail = status(body.path("recording"), "recording");
             case Delivery.LIVESTREAM -> detail = status(withoutMeeting(body), "livestream");
             default -> {
             }
         }
+        Instant expires = null;
+        if (downloadField != null) {
+            download = url(body, downloadField);
+            expires = instant(body.path(downloadField + "Expiry"), downloadField + "Expiry");
+        }
         return Optional.of(new Delivery(event, sessionId, meetingId, title, startedAt, endedAt, peerId, name, customId,
-                userId, joinedAt, leftAt, detail, download));
+                userId, joinedAt, leftAt, detail, download, expires));
     }
 
     private static JsonNode reason(JsonNode body) {

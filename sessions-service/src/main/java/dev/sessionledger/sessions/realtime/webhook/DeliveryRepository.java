@@ -52,8 +52,25 @@ public class DeliveryRepository {
     private static final String INSERT = """
             INSERT INTO rtk_webhook_delivery (tenant_id, id, app_id, endpoint_id, delivery_uuid, body_sha256, event,
                 session_id, meeting_id, title, started_at, ended_at, peer_id, display_name, custom_participant_id,
-                user_id, joined_at, left_at, detail, outcome, import_error, received_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?)
+                user_id, joined_at, left_at, detail, outcome, import_error, received_at, download_url,
+                download_expires_at, attempts)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?)
+            """;
+
+    /** Served by {@code rtk_webhook_delivery_failed_idx}; every tenant's, as a background pass reads them. */
+    static final String RETRYABLE = """
+            SELECT tenant_id, endpoint_id, delivery_uuid, body_sha256, attempts, event, session_id, meeting_id, title,
+                   started_at, ended_at, peer_id, display_name, custom_participant_id, user_id, joined_at, left_at,
+                   detail::text, download_url, download_expires_at
+              FROM rtk_webhook_delivery
+             WHERE outcome = 'import_failed' AND attempts < ? AND download_url IS NOT NULL
+               AND (download_expires_at IS NULL OR download_expires_at > ?)
+             ORDER BY received_at LIMIT ?
+            """;
+
+    private static final String GIVE_UP = """
+            UPDATE rtk_webhook_delivery SET attempts = ?
+             WHERE tenant_id = ? AND session_id = ? AND delivery_uuid = ? AND outcome = 'import_failed'
             """;
 
     static final String FACTS = """
@@ -118,8 +135,15 @@ public class DeliveryRepository {
         });
     }
 
+    /** A stored delivery whose file is to be read again, and the receiver it came to. */
+    public record Retry(String tenantId, UUID endpointId, String uuid, String bodyHash, int attempts, Delivery delivery) {
+    }
+
+    /**
+     * @param attempts how many times its file was read, this time included
+     */
     public void insert(WebhookEndpoint endpoint, String uuid, String bodyHash, Delivery d, String outcome,
-            String importError, Instant receivedAt) {
+            String importError, Instant receivedAt, int attempts) {
         work(c -> {
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 ps.setString(1, endpoint.tenantId);
@@ -144,6 +168,45 @@ public class DeliveryRepository {
                 ps.setString(20, outcome);
                 ps.setString(21, importError);
                 time(ps, 22, receivedAt);
+                ps.setString(23, d.downloadUrl() == null ? null : d.downloadUrl().toString());
+                time(ps, 24, d.downloadExpiresAt());
+                ps.setInt(25, attempts);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The oldest deliveries whose file could not be read, read fewer than {@code maxAttempts} times, URL alive. */
+    public List<Retry> retryable(int maxAttempts, Instant now, int limit) {
+        return work(c -> {
+            List<Retry> retries = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(RETRYABLE)) {
+                ps.setInt(1, maxAttempts);
+                time(ps, 2, now);
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Delivery d = new Delivery(rs.getString(6), rs.getObject(7, UUID.class), rs.getString(8),
+                                rs.getString(9), instant(rs, 10), instant(rs, 11), rs.getObject(12, UUID.class),
+                                rs.getString(13), rs.getString(14), rs.getString(15), instant(rs, 16), instant(rs, 17),
+                                tree(rs.getString(18)), java.net.URI.create(rs.getString(19)), instant(rs, 20));
+                        retries.add(new Retry(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
+                                rs.getString(4), rs.getInt(5), d));
+                    }
+                }
+            }
+            return retries;
+        });
+    }
+
+    /** A delivery whose receiver is gone is not read again. */
+    public void giveUp(Retry retry, int maxAttempts) {
+        work(c -> {
+            try (PreparedStatement ps = c.prepareStatement(GIVE_UP)) {
+                ps.setInt(1, maxAttempts);
+                ps.setString(2, retry.tenantId());
+                ps.setObject(3, retry.delivery().sessionId());
+                ps.setString(4, retry.uuid());
                 return ps.executeUpdate();
             }
         });

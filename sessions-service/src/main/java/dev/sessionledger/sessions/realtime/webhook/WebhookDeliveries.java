@@ -7,6 +7,7 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -125,7 +126,7 @@ public class WebhookDeliveries {
         }
         Read read = delivery.imports() ? read(delivery) : Read.NOTHING;
         Receipt receipt = QuarkusTransaction.requiringNew()
-                .call(() -> apply(endpoint, delivery, uuid, hash, read));
+                .call(() -> apply(endpoint, delivery, uuid, hash, read, 1));
         metrics.counter("realtimekit_webhook_deliveries_total", "event", event, "outcome",
                 receipt.outcome().name().toLowerCase(java.util.Locale.ROOT)).increment();
         if (receipt.outcome() == Outcome.IMPORT_FAILED) {
@@ -135,7 +136,38 @@ public class WebhookDeliveries {
         return receipt;
     }
 
-    private Receipt apply(WebhookEndpoint endpoint, Delivery delivery, String uuid, String hash, Read read) {
+    /**
+     * Reads again the files of deliveries that could not be read, oldest first, while their URLs
+     * live and at most {@code realtime.webhooks.max-import-attempts} times each; how many it read.
+     */
+    public int retryFailedImports(int limit) {
+        int maxAttempts = config.webhooks().maxImportAttempts();
+        List<DeliveryRepository.Retry> retries = QuarkusTransaction.requiringNew()
+                .call(() -> deliveries.retryable(maxAttempts, Instant.now(clock), limit));
+        int imported = 0;
+        for (DeliveryRepository.Retry retry : retries) {
+            Optional<WebhookEndpoint> endpoint = QuarkusTransaction.requiringNew()
+                    .call(() -> endpoints.findByAddress(retry.endpointId()));
+            if (endpoint.isEmpty()) {
+                QuarkusTransaction.requiringNew().run(() -> deliveries.giveUp(retry, maxAttempts));
+                continue;
+            }
+            Read read = read(retry.delivery());
+            Receipt receipt = QuarkusTransaction.requiringNew().call(() -> apply(endpoint.get(), retry.delivery(),
+                    retry.uuid(), retry.bodyHash(), read, retry.attempts() + 1));
+            if (receipt.outcome() == Outcome.APPLIED) {
+                imported++;
+                LOG.infof("The file of %s for session %s was imported on attempt %d", receipt.event(),
+                        retry.delivery().sessionId(), retry.attempts() + 1);
+            }
+            metrics.counter("realtimekit_webhook_import_retries_total", "outcome",
+                    receipt.outcome().name().toLowerCase(java.util.Locale.ROOT)).increment();
+        }
+        return imported;
+    }
+
+    private Receipt apply(WebhookEndpoint endpoint, Delivery delivery, String uuid, String hash, Read read,
+            int attempts) {
         String tenant = endpoint.tenantId;
         deliveries.lockSession(tenant, delivery.sessionId());
         Optional<String> copy = deliveries.outcomeOfCopy(tenant, delivery.sessionId(), uuid, hash);
@@ -147,7 +179,7 @@ public class WebhookDeliveries {
         }
         Instant now = Instant.now(clock);
         String outcome = read.error() == null ? DeliveryRepository.APPLIED : DeliveryRepository.IMPORT_FAILED;
-        deliveries.insert(endpoint, uuid, hash, delivery, outcome, read.error(), now);
+        deliveries.insert(endpoint, uuid, hash, delivery, outcome, read.error(), now, attempts);
         Meeting meeting = MeetingProjection.of(deliveries.facts(tenant, delivery.sessionId()));
         imports.write(endpoint, delivery, meeting, read.file(), now);
         return new Receipt(delivery.event(), read.error() == null ? Outcome.APPLIED : Outcome.IMPORT_FAILED,

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -237,6 +239,36 @@ class WebhookDeliveryTest {
         api.auth().when().get(api.sessions() + "/" + m.session + "/participants/" + m.bob).then().statusCode(200)
                 .body("data.participant.display_name", equalTo("bob"))
                 .body("data.participant.joined_at", equalTo(at(4).toString()));
+    }
+
+    @Inject
+    FailedImportRetries retries;
+
+    @Test
+    void a_file_that_could_not_be_read_is_read_again_in_the_background_while_its_url_lives() {
+        RealtimeApi api = new RealtimeApi();
+        Deliverer deliverer = new Deliverer(api);
+        Meeting live = new Meeting();
+        Meeting expired = new Meeting();
+        String liveChat = "/" + live.session + "/retried.csv";
+        String expiredChat = "/" + expired.session + "/expired.csv";
+        Map<String, Object> fresh = new java.util.HashMap<>(live.file("meeting.chatSynced", "chatDownloadUrl",
+                files.url(liveChat)));
+        fresh.put("chatDownloadUrlExpiry", Instant.now().plusSeconds(3600).toString());
+        deliverer.deliver(fresh).statusCode(200).body("data.outcome", equalTo("import_failed"));
+        // Its URL died an hour ago: nothing reads it again.
+        Map<String, Object> stale = new java.util.HashMap<>(expired.file("meeting.chatSynced", "chatDownloadUrl",
+                files.url(expiredChat)));
+        stale.put("chatDownloadUrlExpiry", Instant.now().minusSeconds(3600).toString());
+        deliverer.deliver(stale).statusCode(200).body("data.outcome", equalTo("import_failed"));
+        files.put(liveChat, live.chatCsv());
+        files.put(expiredChat, expired.chatCsv());
+        assertTrue(retries.retry() >= 1);
+        assertTrue(api.download(live.session.toString(), "chat").contains("Hello, all"));
+        assertEquals(1, api.download(expired.session.toString(), "chat").split("\r\n").length,
+                "only the header: the expired URL was not read");
+        // Imported once: the next pass finds nothing of it to read.
+        deliverer.deliver(fresh).statusCode(200).body("data.outcome", equalTo("duplicate"));
     }
 
     @Test

@@ -31,6 +31,11 @@ class WebhookIndexUseTest {
         assertEquals(1, sessionRanges(QueryPlans.explain(dataSource, DeliveryRepository.FACTS)));
     }
 
+    @Test
+    void the_retry_pass_reads_the_failed_imports_oldest_first_from_their_own_index() throws Exception {
+        QueryPlans.assertServedBy(dataSource, "rtk_webhook_delivery_failed_idx", DeliveryRepository.RETRYABLE);
+    }
+
     /** How many reads of the plan are index ranges of one session's deliveries; a plan reading anything else fails. */
     private static int sessionRanges(String plan) {
         assertFalse(plan.contains("Seq Scan"), plan);
