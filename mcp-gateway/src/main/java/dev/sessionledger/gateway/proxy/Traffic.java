@@ -2,8 +2,6 @@ package dev.sessionledger.gateway.proxy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,6 +15,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.sessionledger.commons.auth.Sha256;
 import dev.sessionledger.gateway.caller.GatewayCaller;
 import dev.sessionledger.gateway.ledger.LedgerSession;
 import dev.sessionledger.gateway.recording.MessageRecorder;
@@ -118,14 +117,6 @@ class Traffic {
     }
 
     private static String digest(String eventId, String data) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(eventId.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) '\n');
-            sha.update(data.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(eventId, "\n", data), 0, 16);
     }
 }

@@ -1,8 +1,5 @@
 package dev.sessionledger.commons.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -84,12 +81,7 @@ public class VerifiedTokens implements JWTParser {
     }
 
     private static String digest(String token) {
-        try {
-            return Base64.getEncoder().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return Base64.getEncoder().encodeToString(Sha256.of(token));
     }
 
     @Override

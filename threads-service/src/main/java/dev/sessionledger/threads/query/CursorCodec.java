@@ -1,8 +1,5 @@
 package dev.sessionledger.threads.query;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -20,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.sessionledger.commons.auth.HmacSigner;
+import dev.sessionledger.commons.auth.Sha256;
 import dev.sessionledger.commons.errors.Failure;
 
 /**
@@ -58,12 +56,7 @@ public class CursorCodec {
         for (SortKey key : keys) {
             text.append(key.field().wire()).append(' ').append(key.direction().wire()).append('\u0000');
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return ENCODER.encodeToString(Arrays.copyOf(digest, 16));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
+        return ENCODER.encodeToString(Arrays.copyOf(Sha256.of(text.toString()), 16));
     }
 
     /** @param total the total later pages report instead of counting again, or null to carry none */

@@ -3,7 +3,6 @@ package dev.sessionledger.sessions.realtime.webhook;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -20,7 +19,7 @@ import dev.sessionledger.sessions.realtime.RealtimeBounds;
  * Reads a delivery's body as RealtimeKit's documentation shows each event: {@code event}, the
  * {@code meeting} it is about, and per event the {@code participant}, the {@code reason}, the
  * {@code recording} or the file's download URL. A field of the wrong shape is a 400 naming it; an
- * event this ledger does not keep is no delivery at all (empty).
+ * event this ledger does not keep is not read past its name.
  */
 public final class DeliveryParser {
 
@@ -42,12 +41,13 @@ public final class DeliveryParser {
         return event.textValue();
     }
 
-    /** The delivery of a known event; empty for an event the ledger does not keep. */
-    public static Optional<Delivery> parse(JsonNode body) {
-        String event = event(body);
-        if (!KNOWN.contains(event)) {
-            return Optional.empty();
-        }
+    /** Whether the ledger keeps deliveries of the event. */
+    public static boolean kept(String event) {
+        return KNOWN.contains(event);
+    }
+
+    /** The delivery of a kept event, as {@link #event} read it from the body. */
+    public static Delivery parse(JsonNode body, String event) {
         JsonNode meeting = body.path("meeting");
         if (!meeting.isObject()) {
             throw Failure.invalid("meeting", "is required, an object");
@@ -103,8 +103,8 @@ public final class DeliveryParser {
             download = url(body, downloadField);
             expires = instant(body.path(downloadField + "Expiry"), downloadField + "Expiry");
         }
-        return Optional.of(new Delivery(event, sessionId, meetingId, title, startedAt, endedAt, peerId, name, customId,
-                userId, joinedAt, leftAt, detail, download, expires));
+        return new Delivery(event, sessionId, meetingId, title, startedAt, endedAt, peerId, name, customId, userId,
+                joinedAt, leftAt, detail, download, expires);
     }
 
     private static JsonNode reason(JsonNode body) {

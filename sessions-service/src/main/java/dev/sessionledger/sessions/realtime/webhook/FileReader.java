@@ -57,7 +57,7 @@ public final class FileReader {
         List<ChatRow> rows = new ArrayList<>();
         Map<UUID, NamedPeer> peers = new TreeMap<>();
         int line = 1;
-        for (Map<String, String> row : csv(file)) {
+        for (Map<String, String> row : csv(utf8(file))) {
             line++;
             UUID peer = uuid(row, "participantId", line);
             Instant at = instant(row.get("createdAt"), "createdAt", line);
@@ -77,7 +77,7 @@ public final class FileReader {
     /** A CSV transcript names its peers without their join, which is then taken to be their first sentence. */
     public static ImportedFile transcript(byte[] file, UUID sessionId) throws Unreadable {
         String text = utf8(file).strip();
-        return text.startsWith("[") ? transcriptJson(text, sessionId) : transcriptCsv(file, sessionId);
+        return text.startsWith("[") ? transcriptJson(text, sessionId) : transcriptCsv(text, sessionId);
     }
 
     public static ImportedFile summary(byte[] file) throws Unreadable {
@@ -124,7 +124,7 @@ public final class FileReader {
         return ImportedFile.ofTranscript(rows, List.copyOf(peers.values()));
     }
 
-    private static ImportedFile transcriptCsv(byte[] file, UUID sessionId) throws Unreadable {
+    private static ImportedFile transcriptCsv(String file, UUID sessionId) throws Unreadable {
         List<SegmentRow> rows = new ArrayList<>();
         Map<UUID, NamedPeer> peers = new TreeMap<>();
         int line = 1;
@@ -152,8 +152,8 @@ public final class FileReader {
         return ImportedFile.ofTranscript(rows, List.copyOf(peers.values()));
     }
 
-    private static List<Map<String, String>> csv(byte[] file) throws Unreadable {
-        utf8(file);
+    /** The rows of a CSV with a header row, by column name; the text already checked by {@link #utf8}. */
+    private static List<Map<String, String>> csv(String file) throws Unreadable {
         List<Map<String, String>> rows = new ArrayList<>();
         try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class).with(HEADED).readValues(file)) {
             while (it.hasNextValue()) {

@@ -1,13 +1,12 @@
 package dev.sessionledger.sessions.realtime.webhook;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.sessionledger.commons.errors.Failure;
+import dev.sessionledger.commons.auth.Sha256;
 import dev.sessionledger.sessions.realtime.RealtimeConfig;
 import dev.sessionledger.sessions.realtime.webhook.MeetingProjection.Meeting;
 
@@ -46,7 +46,12 @@ public class WebhookDeliveries {
         /** An event the ledger does not keep: acknowledged, logged and counted. */
         IGNORED,
         /** Stored, but its file could not be read; a redelivery tries again. */
-        IMPORT_FAILED
+        IMPORT_FAILED;
+
+        /** As answers and metrics name it. */
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     public record Receipt(String event, Outcome outcome, String importError) {
@@ -106,15 +111,14 @@ public class WebhookDeliveries {
             throw Failure.malformed("The delivery's body is empty");
         }
         String event = DeliveryParser.event(tree);
-        Optional<Delivery> parsed = DeliveryParser.parse(tree);
-        if (parsed.isEmpty()) {
+        if (!DeliveryParser.kept(event)) {
             LOG.infof("Webhook endpoint %s: ignored a delivery of event %s, which the ledger does not keep",
                     endpointId, event);
             metrics.counter("realtimekit_webhook_deliveries_ignored_total").increment();
             return new Receipt(event, Outcome.IGNORED, null);
         }
-        Delivery delivery = parsed.get();
-        String hash = sha256(body);
+        Delivery delivery = DeliveryParser.parse(tree, event);
+        String hash = HexFormat.of().formatHex(Sha256.of(body));
         String uuid = deliveryUuid == null || deliveryUuid.isBlank() ? "sha256:" + hash : deliveryUuid.strip();
         if (uuid.length() > 128) {
             throw Failure.invalid("rtk-uuid", "must be at most 128 characters");
@@ -127,8 +131,8 @@ public class WebhookDeliveries {
         Read read = delivery.imports() ? read(delivery) : Read.NOTHING;
         Receipt receipt = QuarkusTransaction.requiringNew()
                 .call(() -> apply(endpoint, delivery, uuid, hash, read, 1));
-        metrics.counter("realtimekit_webhook_deliveries_total", "event", event, "outcome",
-                receipt.outcome().name().toLowerCase(java.util.Locale.ROOT)).increment();
+        metrics.counter("realtimekit_webhook_deliveries_total", "event", event, "outcome", receipt.outcome().wire())
+                .increment();
         if (receipt.outcome() == Outcome.IMPORT_FAILED) {
             LOG.warnf("Webhook endpoint %s: the file of %s for session %s could not be imported: %s", endpointId,
                     event, delivery.sessionId(), read.error());
@@ -160,8 +164,7 @@ public class WebhookDeliveries {
                 LOG.infof("The file of %s for session %s was imported on attempt %d", receipt.event(),
                         retry.delivery().sessionId(), retry.attempts() + 1);
             }
-            metrics.counter("realtimekit_webhook_import_retries_total", "outcome",
-                    receipt.outcome().name().toLowerCase(java.util.Locale.ROOT)).increment();
+            metrics.counter("realtimekit_webhook_import_retries_total", "outcome", receipt.outcome().wire()).increment();
         }
         return imported;
     }
@@ -203,11 +206,4 @@ public class WebhookDeliveries {
         static final Read NOTHING = new Read(null, null);
     }
 
-    private static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
-    }
 }

@@ -44,7 +44,6 @@ public class WebhookReceiverResource {
             @HeaderParam("rtk-signature") String signature, @HeaderParam("rtk-uuid") String deliveryUuid, byte[] body) {
         WebhookDeliveries.Receipt receipt = deliveries.receive(Uuids.existing(endpointId, "webhook endpoint"),
                 body == null ? new byte[0] : body, signature, deliveryUuid);
-        return Envelope.of(new Accepted(receipt.event(), receipt.outcome().name().toLowerCase(java.util.Locale.ROOT),
-                receipt.importError()));
+        return Envelope.of(new Accepted(receipt.event(), receipt.outcome().wire(), receipt.importError()));
     }
 }
