@@ -191,6 +191,51 @@ class BrokenManifestsTest {
     }
 
     @Test
+    void a_console_without_an_egress_policy_is_rejected() {
+        assertFails(broken(m -> {
+            ObjectNode spec = (ObjectNode) m.get("NetworkPolicy", "console").path("spec");
+            spec.remove("egress");
+            removeText((ArrayNode) spec.path("policyTypes"), "Egress");
+        }), "NetworkPolicy egress for Deployment console: it serves pages and connects nowhere, but no egress policy");
+    }
+
+    @Test
+    void console_egress_to_the_internet_is_rejected() {
+        // The gateway's rule, which passes every check of an address block: the console needs no address at all.
+        assertFails(broken(m -> consoleEgress(m).add(gatewayEgress(m).get(2).deepCopy())),
+                "NetworkPolicy egress for Deployment console: opens the address block 0.0.0.0/0, but it serves pages only");
+    }
+
+    @Test
+    void a_console_configured_to_call_a_service_is_rejected() {
+        assertFails(broken(m -> ((ObjectNode) generatedConfigMap(m, "console-config").path("data"))
+                        .put("SESSIONS_SERVICE_URL", "http://sessions-service")),
+                "NetworkPolicy egress for Deployment console: its configuration points at [sessions-service], but it "
+                        + "serves pages only");
+    }
+
+    @Test
+    void a_console_reading_a_secret_is_rejected() {
+        assertFails(broken(m -> container(m, "console").putArray("env").addObject().put("name", "THREADS_CURSOR_SECRET")
+                        .putObject("valueFrom").putObject("secretKeyRef").put("name", "sessionledger-signing")
+                        .put("key", "threads-cursor-secret")),
+                "Deployment console: reads Secrets [sessionledger-signing], but it serves pages only and holds no secret");
+    }
+
+    @Test
+    void a_console_probe_path_it_does_not_serve_is_rejected() {
+        assertFails(broken(m -> ((ObjectNode) container(m, "console").path("readinessProbe").path("httpGet"))
+                        .put("path", "/console/q/health/ready")),
+                "Deployment console container app: readinessProbe path /console/q/health/ready is not served by console");
+    }
+
+    @Test
+    void the_console_route_sent_elsewhere_is_rejected() {
+        assertFails(broken(m -> backendOf(m, "/console(/|$)").put("name", "sessions-service")),
+                "Ingress: /console/ of console is routed to sessions-service");
+    }
+
+    @Test
     void an_mcp_ingress_that_buffers_event_streams_is_rejected() {
         assertFails(broken(m -> mcpAnnotations(m).remove(IngressChecks.ANNOTATION + "proxy-buffering")),
                 "Ingress sessionledger-mcp: routes to mcp-gateway, whose answers are event streams, but does not set "
@@ -321,6 +366,16 @@ class BrokenManifestsTest {
 
     private static ArrayNode gatewayEgress(Manifests m) {
         return (ArrayNode) m.get("NetworkPolicy", "mcp-gateway").path("spec").path("egress");
+    }
+
+    private static ArrayNode consoleEgress(Manifests m) {
+        return (ArrayNode) m.get("NetworkPolicy", "console").path("spec").path("egress");
+    }
+
+    /** A generated ConfigMap, by the name before kustomize's content hash. */
+    private static ObjectNode generatedConfigMap(Manifests m, String name) {
+        return m.ofKind("ConfigMap").stream().filter(c -> c.path("metadata").path("name").asText().startsWith(name + "-"))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no generated ConfigMap " + name));
     }
 
     /** The n-th address block of the gateway's egress rule to the internet. */

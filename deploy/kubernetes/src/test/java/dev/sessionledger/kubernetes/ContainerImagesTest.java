@@ -18,8 +18,9 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 
 /**
- * Each service's Dockerfile.jvm agrees with its build and its Deployment: what it copies exists after
- * the build, it runs as the user the pod runs as, and it listens on the port the probes call.
+ * Each service's (and the console's) Dockerfile.jvm agrees with its build and its Deployment: what it
+ * copies exists after the build, it runs as the user the pod runs as, and it listens on the port the
+ * probes call.
  */
 class ContainerImagesTest {
 
@@ -51,7 +52,7 @@ class ContainerImagesTest {
     }
 
     static List<String> services() {
-        return ServiceDocs.SERVICES;
+        return ServiceDocs.workloads();
     }
 
     private static List<String> instruction(List<String> lines, String name) {

@@ -17,7 +17,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 
 /**
  * Where pods may connect to. A service that connects to addresses tenants write (a provider's
- * {@code upstream_url}) must have its egress restricted. Wherever egress is restricted, the pods
+ * {@code upstream_url}) must have its egress restricted; so must a web app, which connects nowhere
+ * but the cluster DNS (its pages call the APIs from the browser). Wherever egress is restricted, the pods
  * reach the services their configuration calls, on the ports those Services send to, and no other
  * pod of the namespace; they reach the cluster's DNS; and no address block they may reach holds an
  * address of the cluster's own networks or the cloud's metadata service, nor opens every port.
@@ -64,11 +65,18 @@ final class EgressChecks {
                 problems.add(where + ": it connects to the upstream URLs tenants register, but no egress policy restricts "
                         + "where it may connect (the cluster's own services and the metadata address would be open)");
             }
+            if (ServiceDocs.isWebApp(name)) {
+                problems.add(where + ": it serves pages and connects nowhere, but no egress policy keeps it from "
+                        + "connecting anywhere");
+            }
             return;
         }
         List<NetworkPolicyEgressRule> rules = policies.stream()
                 .flatMap(p -> p.getSpec().getEgress() == null ? Stream.empty() : p.getSpec().getEgress().stream())
                 .toList();
+        if (ServiceDocs.isWebApp(name)) {
+            pagesOnly(where, deployment, rules);
+        }
         Set<String> reached = destinations(where, deployment, rules);
         Set<String> callees = new TreeSet<>();
         for (Deployment callee : set.callees(deployment)) {
@@ -95,6 +103,18 @@ final class EgressChecks {
             problems.add(where + ": it cannot resolve names: no rule reaches the cluster DNS (pods " + DNS_PODS
                     + " of namespace " + DNS_NAMESPACE + ") on port 53 over UDP and TCP");
         }
+    }
+
+    /** A web app calls no service and opens no address block: the cluster DNS is all it may reach. */
+    private void pagesOnly(String where, Deployment deployment, List<NetworkPolicyEgressRule> rules) {
+        List<String> callees = set.callees(deployment).stream().map(d -> d.getMetadata().getName()).sorted().toList();
+        if (!callees.isEmpty()) {
+            problems.add(where + ": its configuration points at " + callees + ", but it serves pages only: the browser "
+                    + "calls the APIs through the Ingress");
+        }
+        rules.stream().filter(r -> r.getTo() != null).flatMap(r -> r.getTo().stream()).filter(peer -> peer.getIpBlock() != null)
+                .forEach(peer -> problems.add(where + ": opens the address block " + peer.getIpBlock().getCidr()
+                        + ", but it serves pages only and connects to nothing but the cluster DNS"));
     }
 
     /** The Deployments the rules let these pods reach; every wider destination is a problem. */

@@ -1,6 +1,7 @@
 package dev.sessionledger.kubernetes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,12 +40,13 @@ class OverlaysTest {
     void renders_and_passes_every_check(String kustomization) throws Exception {
         Rendered set = ManifestChecks.verify(ManifestChecks.render(kustomization), context);
 
-        assertEquals(ServiceDocs.SERVICES, set.deployments().stream().map(d -> d.getMetadata().getName()).sorted(
-                (a, b) -> ServiceDocs.SERVICES.indexOf(a) - ServiceDocs.SERVICES.indexOf(b)).toList());
-        assertEquals(4, set.services().size());
-        assertEquals(4, set.autoscalers().size());
-        assertEquals(4, set.disruptionBudgets().size());
-        // mcp-gateway keeps no data: three databases for four services.
+        List<String> workloads = ServiceDocs.workloads();
+        assertEquals(workloads, set.deployments().stream().map(d -> d.getMetadata().getName()).sorted(
+                (a, b) -> workloads.indexOf(a) - workloads.indexOf(b)).toList());
+        assertEquals(5, set.services().size());
+        assertEquals(5, set.autoscalers().size());
+        assertEquals(5, set.disruptionBudgets().size());
+        // mcp-gateway and the console keep no data: three databases for five Deployments.
         assertEquals(List.of("messages-db", "sessions-db", "threads-db"),
                 set.databases().stream().map(c -> c.metadata().getName()).sorted().toList());
         assertEquals(List.of("sessionledger", "sessionledger-mcp"),
@@ -89,9 +92,8 @@ class OverlaysTest {
         Rendered set = ManifestChecks.verify(ManifestChecks.render(overlay), context);
         String expected = overlay.endsWith("prod") ? "https://sessionledger.example.com" : "sessionledger";
 
-        for (Deployment deployment : set.deployments()) {
-            assertEquals(expected, PodConfiguration.of(deployment, set).get("MP_JWT_VERIFY_AUDIENCES"),
-                    deployment.getMetadata().getName());
+        for (String service : ServiceDocs.SERVICES) {
+            assertEquals(expected, PodConfiguration.of(deployment(set, service), set).get("MP_JWT_VERIFY_AUDIENCES"), service);
         }
     }
 
@@ -151,8 +153,7 @@ class OverlaysTest {
         Deployment gateway = deployment(set, "mcp-gateway");
 
         assertTrue(set.databases().stream().noneMatch(c -> PodConfiguration.namesSecret(gateway, c.applicationSecret())));
-        NetworkPolicy policy = set.networkPolicies().stream().filter(p -> p.getMetadata().getName().equals("mcp-gateway"))
-                .findFirst().orElseThrow();
+        NetworkPolicy policy = policy(set, "mcp-gateway");
         List<AddressBlock> open = new ArrayList<>();
         List<AddressBlock> cutOut = new ArrayList<>();
         policy.getSpec().getEgress().forEach(rule -> rule.getTo().stream().filter(peer -> peer.getIpBlock() != null)
@@ -169,7 +170,34 @@ class OverlaysTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void the_console_holds_no_secret_keeps_its_small_pods_and_connects_to_nothing_but_dns(String overlay)
+            throws Exception {
+        Rendered set = ManifestChecks.verify(ManifestChecks.render(overlay), context);
+        Deployment console = deployment(set, "console");
+        Map<String, String> config = PodConfiguration.of(console, set);
+
+        assertEquals(Set.of(), PodConfiguration.secretsRead(console));
+        assertEquals("web", console.getSpec().getTemplate().getMetadata().getLabels().get("app.kubernetes.io/component"));
+        var resources = console.getSpec().getTemplate().getSpec().getContainers().get(0).getResources();
+        assertEquals("256Mi", resources.getLimits().get("memory").toString(), "the API services' sizes are not the console's");
+        assertEquals("openid", config.get("CONSOLE_OIDC_SCOPE"));
+        assertEquals("default", config.get("CONSOLE_REALTIME_APP_ID"));
+        assertFalse(config.containsKey("CONSOLE_OIDC_ISSUER"), "sign-in through an issuer is the operator's to set");
+        assertEquals(List.of(), set.callees(console));
+        NetworkPolicy policy = policy(set, "console");
+        assertEquals(1, policy.getSpec().getEgress().size());
+        var peers = policy.getSpec().getEgress().get(0).getTo();
+        assertEquals(1, peers.size());
+        assertTrue(NetworkChecks.isPeer(peers.get(0), EgressChecks.DNS_NAMESPACE, EgressChecks.DNS_PODS));
+    }
+
     private static Deployment deployment(Rendered set, String name) {
         return set.deployments().stream().filter(d -> d.getMetadata().getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static NetworkPolicy policy(Rendered set, String name) {
+        return set.networkPolicies().stream().filter(p -> p.getMetadata().getName().equals(name)).findFirst().orElseThrow();
     }
 }

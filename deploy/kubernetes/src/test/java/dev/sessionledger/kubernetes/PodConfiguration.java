@@ -2,6 +2,8 @@ package dev.sessionledger.kubernetes;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
@@ -40,10 +42,22 @@ final class PodConfiguration {
 
     /** Whether the Deployment reads any key of this Secret, one by one or all at once. */
     static boolean namesSecret(Deployment deployment, String secret) {
-        return deployment.getSpec().getTemplate().getSpec().getContainers().stream().anyMatch(c -> (c.getEnv() != null
-                && c.getEnv().stream().anyMatch(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null
-                        && secret.equals(e.getValueFrom().getSecretKeyRef().getName())))
-                || (c.getEnvFrom() != null && c.getEnvFrom().stream()
-                        .anyMatch(f -> f.getSecretRef() != null && secret.equals(f.getSecretRef().getName()))));
+        return secretsRead(deployment).contains(secret);
+    }
+
+    /** The Secrets the Deployment's containers read into their environment, one key at a time or whole. */
+    static Set<String> secretsRead(Deployment deployment) {
+        Set<String> secrets = new TreeSet<>();
+        for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+            if (container.getEnv() != null) {
+                container.getEnv().stream().filter(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
+                        .forEach(e -> secrets.add(e.getValueFrom().getSecretKeyRef().getName()));
+            }
+            if (container.getEnvFrom() != null) {
+                container.getEnvFrom().stream().filter(f -> f.getSecretRef() != null)
+                        .forEach(f -> secrets.add(f.getSecretRef().getName()));
+            }
+        }
+        return secrets;
     }
 }

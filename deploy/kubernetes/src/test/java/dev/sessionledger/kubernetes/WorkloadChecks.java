@@ -102,6 +102,10 @@ final class WorkloadChecks {
         for (Container container : pod.getContainers()) {
             container(where + " container " + container.getName(), name, container, pod, volumes);
         }
+        if (ServiceDocs.isWebApp(name) && !PodConfiguration.secretsRead(deployment).isEmpty()) {
+            problems.add(where + ": reads Secrets " + PodConfiguration.secretsRead(deployment)
+                    + ", but it serves pages only and holds no secret (its sign-in client is public, with PKCE)");
+        }
         listensWhereProbed(where, deployment);
         if (pod.getTopologySpreadConstraints() != null) {
             pod.getTopologySpreadConstraints().forEach(spread -> {
