@@ -18,7 +18,7 @@ import dev.sessionledger.commons.auth.TokenMinter;
 
 /**
  * The whole system on one machine: an embedded PostgreSQL with a database per service, the three
- * services, and a gateway routing by the Ingress rules; a process that dies is started again.
+ * services, mcp-gateway, the console, and a gateway routing by the Ingress rules; a process that dies is started again.
  * Stops everything on Ctrl-C or SIGTERM.
  */
 public final class LocalStack implements AutoCloseable {
@@ -94,6 +94,9 @@ public final class LocalStack implements AutoCloseable {
             env.put("PUBLIC_BASE_URL", "http://localhost:" + config.gatewayPort());
             // On a developer's machine a webhook's files may be served from it too (sdk-checks does).
             env.put("REALTIME_WEBHOOKS_ALLOW_PRIVATE_DOWNLOAD_HOSTS", "true");
+            if (service == StackService.CONSOLE) {
+                env.putAll(config.consoleSettings());
+            }
             log("Starting " + service.serviceName() + " on port " + port);
             services.add(new ServiceProcess(service.serviceName(), config.runnerJar(service), port, env,
                     data.resolve("logs"), config.jvmOptions()));
@@ -114,6 +117,14 @@ public final class LocalStack implements AutoCloseable {
         tokens.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         LocalSecrets.writePrivate(file, out -> out.write(text.toString().getBytes(StandardCharsets.US_ASCII)));
         return tokens;
+    }
+
+    /**
+     * A link that opens the console signed in with the token: the token rides in the fragment, which
+     * a browser never sends, and the console moves it into the tab's session storage at once.
+     */
+    static String consoleSignInLink(String base, String token) {
+        return base + "/console/#token=" + token;
     }
 
     /** A line per service with its port; the first says what every service serves under /q/. */
@@ -137,6 +148,9 @@ public final class LocalStack implements AutoCloseable {
                   service logs      %s
                   pid files         %s  (postgres.pid, <service>.pid; rewritten on each restart)
 
+                Open the console, signed in as the demo admin (the token stays in the link's fragment, never sent to a server):
+                  %s
+
                 Try it:
                   source %s
                   curl -s -H "Authorization: Bearer $ADMIN_TOKEN" %s/sessions
@@ -147,7 +161,7 @@ public final class LocalStack implements AutoCloseable {
                 A process that dies is started again. Ctrl-C stops everything; the data stays for the next start.
                 %n""", took.toMillis() / 1000.0, base, serviceLines(),
                 config.postgresPort(), String.join(", ", StackService.databases()), config.dataDirectory().resolve("tokens.env"), config.dataDirectory().resolve("logs"),
-                config.dataDirectory().resolve("run"), config.dataDirectory().resolve("tokens.env"), base, tokens.get("ADMIN_TOKEN"), base);
+                config.dataDirectory().resolve("run"), consoleSignInLink(base, tokens.get("ADMIN_TOKEN")), config.dataDirectory().resolve("tokens.env"), base, tokens.get("ADMIN_TOKEN"), base);
     }
 
     private static void log(String message) {

@@ -6,10 +6,16 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Where the local stack keeps its data and which ports it uses; every value can be set from the environment. */
 public record StackConfig(Path root, Path dataDirectory, int gatewayPort, int postgresPort,
-        Map<StackService, Integer> servicePorts, List<String> jvmOptions, CrashLoopBackOff restartBackOff) {
+        Map<StackService, Integer> servicePorts, List<String> jvmOptions, CrashLoopBackOff restartBackOff,
+        Map<String, String> consoleSettings) {
+
+    /** The console's settings (README, "Configuration") the stack passes on to it when they are set. */
+    static final List<String> CONSOLE_SETTINGS = List.of("CONSOLE_OIDC_ISSUER", "CONSOLE_OIDC_CLIENT_ID",
+            "CONSOLE_OIDC_SCOPE", "CONSOLE_REALTIME_APP_ID");
 
     public static StackConfig fromEnvironment(Path root, Map<String, String> env) {
         Path data = Path.of(env.getOrDefault("LOCAL_DATA_DIR", root.resolve(".local").toString())).toAbsolutePath();
@@ -18,7 +24,19 @@ public record StackConfig(Path root, Path dataDirectory, int gatewayPort, int po
                 port(env, "POSTGRES_PORT", 15432),
                 servicePorts(env),
                 jvmOptions(env.get("SERVICE_JVM_OPTIONS")),
-                restartBackOff(env.get("RESTART_BACKOFF_MAX_SECONDS")));
+                restartBackOff(env.get("RESTART_BACKOFF_MAX_SECONDS")),
+                consoleSettings(env));
+    }
+
+    private static Map<String, String> consoleSettings(Map<String, String> env) {
+        Map<String, String> settings = new TreeMap<>();
+        for (String name : CONSOLE_SETTINGS) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) {
+                settings.put(name, value.trim());
+            }
+        }
+        return Collections.unmodifiableMap(settings);
     }
 
     private static Map<StackService, Integer> servicePorts(Map<String, String> env) {

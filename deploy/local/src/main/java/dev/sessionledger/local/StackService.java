@@ -14,7 +14,9 @@ enum StackService {
     MESSAGES("messages-service", "messages", "MESSAGES_PORT", 8082, "MESSAGES_SERVICE_URL"),
     THREADS("threads-service", "threads", "THREADS_PORT", 8083, "THREADS_SERVICE_URL"),
     /** No database of its own: it records through sessions-service and messages-service. */
-    MCP_GATEWAY("mcp-gateway", null, "MCP_GATEWAY_PORT", 8084, "MCP_GATEWAY_URL");
+    MCP_GATEWAY("mcp-gateway", null, "MCP_GATEWAY_PORT", 8084, "MCP_GATEWAY_URL"),
+    /** The web console: pages only; the browser reads the APIs through the gateway with the user's token. */
+    CONSOLE("console", null, "CONSOLE_PORT", 8085, "CONSOLE_URL");
 
     private final String serviceName;
     private final String database;

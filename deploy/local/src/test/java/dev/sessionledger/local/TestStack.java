@@ -30,11 +30,16 @@ final class TestStack implements AutoCloseable {
     }
 
     static TestStack start() throws IOException, InterruptedException {
+        return start(Map.of());
+    }
+
+    /** The stack with more of its settings (the console's, say) set as a user would set them in the environment. */
+    static TestStack start(Map<String, String> settings) throws IOException, InterruptedException {
         // The module's tests run in deploy/local; the services' builds are two levels up.
         Path root = Path.of("").toAbsolutePath().getParent().getParent();
         Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "stack-");
         List<Integer> ports = freePorts(2 + StackService.values().length);
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(settings);
         env.put("LOCAL_DATA_DIR", data.toString());
         env.put("GATEWAY_PORT", ports.get(0).toString());
         env.put("POSTGRES_PORT", ports.get(1).toString());
@@ -45,7 +50,7 @@ final class TestStack implements AutoCloseable {
         LocalStack stack = new LocalStack(config);
         try {
             stack.start();
-            return new TestStack(config, stack, readTokens(data.resolve("tokens.env")));
+            return new TestStack(config, stack, DemoRecording.readTokens(data.resolve("tokens.env")));
         } catch (IOException | InterruptedException | RuntimeException e) {
             stack.close();
             throw e;
@@ -65,18 +70,6 @@ final class TestStack implements AutoCloseable {
                 socket.close();
             }
         }
-    }
-
-    /** The tokens file the stack writes for its users, read as they would source it. */
-    private static Map<String, String> readTokens(Path file) throws IOException {
-        Map<String, String> tokens = new HashMap<>();
-        for (String line : Files.readAllLines(file)) {
-            int equals = line.indexOf('=');
-            if (!line.startsWith("#") && equals > 0) {
-                tokens.put(line.substring(0, equals), line.substring(equals + 1));
-            }
-        }
-        return tokens;
     }
 
     /** The Ingress-like router, as clients of the ledger's APIs reach it. */
