@@ -67,6 +67,7 @@ public final class Stack implements AutoCloseable {
         env.put("MESSAGES_PORT", Integer.toString(config.messagesPort()));
         env.put("THREADS_PORT", Integer.toString(config.threadsPort()));
         env.put("MCP_GATEWAY_PORT", Integer.toString(config.mcpGatewayPort()));
+        env.put("CONSOLE_PORT", Integer.toString(config.consolePort()));
         env.put("POSTGRES_PORT", Integer.toString(config.postgresPort()));
         // Twenty kills in a row would otherwise wait out a back-off doubling to 30 s each.
         env.putIfAbsent("RESTART_BACKOFF_MAX_SECONDS", "2");

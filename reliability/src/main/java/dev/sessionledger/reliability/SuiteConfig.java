@@ -52,6 +52,11 @@ public record SuiteConfig(Path root, Path dataDirectory, Path resultsDirectory, 
         return gatewayPort + 4;
     }
 
+    /** The console, which the stack starts too, beside mcp-gateway. */
+    public int consolePort() {
+        return gatewayPort + 5;
+    }
+
     /** The port a service of the stack listens on. */
     public int port(String service) {
         return switch (service) {
