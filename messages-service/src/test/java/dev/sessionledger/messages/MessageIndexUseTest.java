@@ -24,11 +24,12 @@ import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.testing.QueryPlans;
 import dev.sessionledger.commons.testing.ServiceTest;
 
 /**
- * EXPLAIN of the statements the message list (and get, and sender look-up) sends, captured as it runs: each must walk the index
+ * EXPLAIN of the statements the message list (and get, and the sender and totals look-ups) sends, captured as it runs: each must walk the index
  * its filter names (see V2), in id order, with sequential scans priced out so that the tiny test
  * tables do not hide a missing index. The statements carry their parameters as placeholders, so each
  * is planned as PostgreSQL plans a prepared statement it has no values for (a generic plan).
@@ -114,6 +115,21 @@ class MessageIndexUseTest {
             assertTrue(Pattern.compile("Index (Only )?Scan using session_message_\\w+ on session_message .*\\n"
                     + "\\s*Index Cond: .*\\(id (= \\$\\d|= ANY)").matcher(plan).find(), plan);
         }
+    }
+
+    @Test
+    void the_totals_read_probes_the_primary_key_with_tenant_and_sessions() {
+        MessageFixtures f = new MessageFixtures();
+        f.recordNotifications(1);
+        List<String> reads = statements.during(() -> given().auth().oauth2(f.token)
+                .queryParam("session_id", f.session, PrefixedId.format("ses", PrefixedId.newUuid()))
+                .when().get("/internal/mcp/messages/totals").then().statusCode(200)).stream()
+                .filter(sql -> sql.startsWith("select") && sql.contains("from session_message_total"))
+                .toList();
+        assertEquals(1, reads.size(), reads.toString());
+        String plan = genericPlan(reads.get(0));
+        assertTrue(Pattern.compile("Index Scan using session_message_total_pkey on session_message_total .*\\n"
+                + "\\s*Index Cond: \\(\\(tenant_id = \\$1\\) AND \\(session_id = ANY").matcher(plan).find(), plan);
     }
 
     @Test

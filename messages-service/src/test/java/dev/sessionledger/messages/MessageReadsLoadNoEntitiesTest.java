@@ -18,8 +18,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import dev.sessionledger.commons.testing.EntityLoads;
 import dev.sessionledger.commons.testing.ServiceTest;
 import dev.sessionledger.messages.message.SessionMessage;
+import dev.sessionledger.messages.message.SessionMessageTotal;
 
-/** The message list and get, and the internal sender look-up, read their rows into records: no entity is loaded. */
+/** The message list and get, and the internal sender and totals look-ups, read their rows into records: no entity is loaded. */
 @QuarkusTest
 @ServiceTest
 @QuarkusTestResource(FakeSessionsService.class)
@@ -29,7 +30,7 @@ class MessageReadsLoadNoEntitiesTest {
     EntityManagerFactory entityManagerFactory;
 
     private void assertNoEntity(Runnable request) {
-        EntityLoads.assertNone(entityManagerFactory, request, SessionMessage.class);
+        EntityLoads.assertNone(entityManagerFactory, request, SessionMessage.class, SessionMessageTotal.class);
     }
 
     @Test
@@ -50,5 +51,13 @@ class MessageReadsLoadNoEntitiesTest {
         List<String> ids = f.recordNotifications(2);
         assertNoEntity(() -> given().auth().oauth2(f.token).queryParam("message_id", ids.get(0), ids.get(1)).when()
                 .get("/internal/mcp/messages/senders").then().statusCode(200).body("items", hasSize(2)));
+    }
+
+    @Test
+    void the_totals_lookup_loads_no_entity() {
+        MessageFixtures f = new MessageFixtures();
+        f.recordNotifications(2);
+        assertNoEntity(() -> given().auth().oauth2(f.token).queryParam("session_id", f.session).when()
+                .get("/internal/mcp/messages/totals").then().statusCode(200).body("items", hasSize(1)));
     }
 }

@@ -29,4 +29,9 @@ public final class MessageRows {
     public record SenderRow(UUID id, UUID sessionId, UUID serverSessionId, String senderType, String senderId,
             UUID participantId) {
     }
+
+    /** The totals of a session's messages ({@link SessionMessageTotal}). */
+    public record TotalsRow(UUID sessionId, long messageCount, long clientMessageCount, long serverMessageCount,
+            long errorCount, Instant firstMessageAt, Instant lastMessageAt) {
+    }
 }

@@ -25,6 +25,7 @@ import dev.sessionledger.commons.metorial.MetorialPage;
 import dev.sessionledger.commons.persistence.RowSelect;
 import dev.sessionledger.messages.message.MessageRows.MessageRow;
 import dev.sessionledger.messages.message.MessageRows.SenderRow;
+import dev.sessionledger.messages.message.MessageRows.TotalsRow;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /** Reads and writes recorded messages, always within one tenant. */
@@ -57,6 +58,7 @@ public class SessionMessageRepository implements PanacheRepositoryBase<SessionMe
 
     private static final RowSelect<MessageRow> ROWS = RowSelect.of(MessageRow.class, SessionMessage.class);
     private static final RowSelect<SenderRow> SENDERS = RowSelect.of(SenderRow.class, SessionMessage.class);
+    private static final RowSelect<TotalsRow> TOTALS = RowSelect.of(TotalsRow.class, SessionMessageTotal.class);
 
     @Inject
     DataSource dataSource;
@@ -100,6 +102,13 @@ public class SessionMessageRepository implements PanacheRepositoryBase<SessionMe
     public List<SenderRow> sendersInTenant(String tenant, Collection<UUID> ids) {
         return ids.isEmpty() ? List.of()
                 : SENDERS.where(reads, "tenantId = :tenant and id in :ids").setParameter("tenant", tenant)
+                        .setParameterList("ids", ids).getResultList();
+    }
+
+    /** The totals of the tenant's sessions among {@code ids} that hold messages, by primary key. */
+    public List<TotalsRow> totalsInTenant(String tenant, Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of()
+                : TOTALS.where(reads, "tenantId = :tenant and sessionId in :ids").setParameter("tenant", tenant)
                         .setParameterList("ids", ids).getResultList();
     }
 

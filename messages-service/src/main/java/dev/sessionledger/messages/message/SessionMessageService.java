@@ -24,6 +24,7 @@ import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
 import dev.sessionledger.messages.message.MessageRows.MessageRow;
 import dev.sessionledger.messages.message.MessageRows.SenderRow;
+import dev.sessionledger.messages.message.MessageRows.TotalsRow;
 import dev.sessionledger.messages.message.SessionMessageRepository.RequestKey;
 import dev.sessionledger.messages.sessions.SessionDirectory;
 
@@ -76,6 +77,11 @@ public class SessionMessageService {
     /** Who sent the tenant's messages among {@code ids}; others' and unknown ones are simply absent. */
     public List<SenderRow> senders(String tenant, Collection<UUID> ids) {
         return messages.sendersInTenant(tenant, ids);
+    }
+
+    /** The totals of the tenant's sessions among {@code ids}; a session without messages, or not the tenant's, is absent. */
+    public List<TotalsRow> totals(String tenant, Collection<UUID> ids) {
+        return messages.totalsInTenant(tenant, ids);
     }
 
     /**

@@ -7,14 +7,20 @@ import static dev.sessionledger.commons.ids.IdPrefix.SESSION;
 import static dev.sessionledger.commons.ids.IdPrefix.SESSION_PROVIDER;
 
 import dev.sessionledger.sessions.mcp.McpRows.ParticipantRow;
+import dev.sessionledger.sessions.mcp.McpRows.SessionClientRow;
 import dev.sessionledger.sessions.mcp.McpRows.SessionProviderRow;
 import dev.sessionledger.sessions.mcp.McpRows.SessionRow;
+import dev.sessionledger.sessions.mcp.McpRows.SessionUsage;
+import dev.sessionledger.sessions.mcp.McpSessionService.SessionDetail;
 import dev.sessionledger.sessions.mcp.McpViews.ClientView;
 import dev.sessionledger.sessions.mcp.McpViews.ConnectionView;
 import dev.sessionledger.sessions.mcp.McpViews.LookupView;
 import dev.sessionledger.sessions.mcp.McpViews.ParticipantView;
 import dev.sessionledger.sessions.mcp.McpViews.ProviderRunView;
+import dev.sessionledger.sessions.mcp.McpViews.SessionClientView;
+import dev.sessionledger.sessions.mcp.McpViews.SessionProviderSummaryView;
 import dev.sessionledger.sessions.mcp.McpViews.SessionProviderView;
+import dev.sessionledger.sessions.mcp.McpViews.SessionUsageView;
 import dev.sessionledger.sessions.mcp.McpViews.SessionView;
 
 /**
@@ -26,14 +32,26 @@ public final class McpMapper {
     private McpMapper() {
     }
 
-    public static SessionView toView(SessionRow s) {
+    public static SessionView toView(SessionDetail detail) {
+        SessionRow s = detail.session();
         return new SessionView(McpSession.ENTITY, SESSION.format(s.id()), s.status(),
                 s.openConnections() > 0 ? "connected" : "disconnected", s.metadata(), s.createdAt(), s.updatedAt(),
-                s.endedAt());
+                s.endedAt(), detail.clients().stream().map(McpMapper::toView).toList(),
+                detail.providers().stream().map(McpMapper::toSummary).toList(), toView(detail.usage()));
     }
 
-    public static SessionView toView(McpSession s) {
-        return toView(SessionRow.of(s));
+    private static SessionClientView toView(SessionClientRow c) {
+        return new SessionClientView(PARTICIPANT.format(c.participantId()), c.clientName(), c.clientTitle(),
+                c.clientVersion());
+    }
+
+    private static SessionProviderSummaryView toSummary(SessionProviderRow p) {
+        return new SessionProviderSummaryView(SESSION_PROVIDER.format(p.id()), p.providerId(), p.name());
+    }
+
+    private static SessionUsageView toView(SessionUsage u) {
+        return u == null ? null : new SessionUsageView(u.messageCount(), u.clientMessageCount(), u.serverMessageCount(),
+                u.errorCount(), u.lastMessageAt());
     }
 
     public static ParticipantView toView(ParticipantRow p) {

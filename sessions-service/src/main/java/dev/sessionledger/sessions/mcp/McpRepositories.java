@@ -13,6 +13,7 @@ import org.hibernate.StatelessSession;
 import org.hibernate.query.SelectionQuery;
 
 import dev.sessionledger.commons.persistence.RowSelect;
+import dev.sessionledger.sessions.mcp.McpRows.SessionClientRow;
 import dev.sessionledger.sessions.mcp.McpRows.SessionProviderRow;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -32,9 +33,28 @@ public final class McpRepositories {
         return query.uniqueResultOptional().isPresent();
     }
 
+    /** The rows of {@code select} in the tenant's sessions among {@code sessionIds}, each session's in id order. */
+    static <R extends Record> List<R> inSessions(StatelessSession reads, RowSelect<R> select, String tenant,
+            Collection<UUID> sessionIds) {
+        return sessionIds.isEmpty() ? List.of()
+                : select.where(reads, "tenantId = :tenant and sessionId in :sessions order by sessionId, id")
+                        .setParameter("tenant", tenant).setParameterList("sessions", sessionIds).getResultList();
+    }
+
     /** Connections, found within a session of a tenant. */
     @ApplicationScoped
     public static class Connections implements PanacheRepositoryBase<McpConnection, UUID> {
+
+        private static final RowSelect<SessionClientRow> CLIENTS = RowSelect.of(SessionClientRow.class,
+                McpConnection.class);
+
+        @Inject
+        StatelessSession reads;
+
+        /** The clients of some sessions' connections, in one query ({@code mcp_connection_tenant_session_idx}). */
+        public List<SessionClientRow> clientsOf(String tenant, Collection<UUID> sessionIds) {
+            return inSessions(reads, CLIENTS, tenant, sessionIds);
+        }
 
         public Optional<McpConnection> inSession(String tenant, UUID sessionId, UUID id) {
             return find("tenantId = ?1 and sessionId = ?2 and id = ?3", tenant, sessionId, id).firstResultOptional();
@@ -76,6 +96,11 @@ public final class McpRepositories {
         public Optional<McpSessionProvider> byIdempotencyKey(String tenant, UUID sessionId, String key) {
             return find("tenantId = ?1 and sessionId = ?2 and idempotencyKey = ?3", tenant, sessionId, key)
                     .firstResultOptional();
+        }
+
+        /** Some sessions' server sessions, in one query ({@code mcp_session_provider_tenant_session_idx}). */
+        public List<SessionProviderRow> ofSessions(String tenant, Collection<UUID> sessionIds) {
+            return inSessions(reads, ROWS, tenant, sessionIds);
         }
 
         /** The provider participants of some server sessions, in one query by primary key. */

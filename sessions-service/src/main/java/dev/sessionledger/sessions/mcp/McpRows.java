@@ -25,6 +25,19 @@ public final class McpRows {
         }
     }
 
+    /** The client of one connection of a session, as its initialize request named it. */
+    public record SessionClientRow(UUID id, UUID sessionId, UUID participantId, String clientName, String clientTitle,
+            String clientVersion) {
+    }
+
+    /** How many messages a session holds as messages-service counts them, and when the last was sent. */
+    public record SessionUsage(long messageCount, long clientMessageCount, long serverMessageCount, long errorCount,
+            Instant lastMessageAt) {
+
+        /** A session with no message recorded. */
+        public static final SessionUsage NONE = new SessionUsage(0, 0, 0, 0, null);
+    }
+
     /** A session participant. */
     public record ParticipantRow(UUID id, String type, String identifier, String name, String data, String providerId,
             Instant createdAt) implements KeysetRow {

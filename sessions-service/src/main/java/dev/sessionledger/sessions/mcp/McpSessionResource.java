@@ -14,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -55,32 +56,39 @@ public class McpSessionResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "List sessions", description = "Keyset-paged by id: limit, order, after, before, cursor.")
-    public MetorialPage<SessionView> list(@BeanParam MetorialListParams page) {
-        return sessions.list(caller.tenant(), page.toRequest(IdPrefix.SESSION)).map(McpMapper::toView);
+    @Operation(summary = "List sessions", description = "Keyset-paged by id: limit, order, after, before, cursor. "
+            + "Each session with its clients, providers and usage (null while messages-service cannot answer).")
+    public MetorialPage<SessionView> list(@BeanParam MetorialListParams page,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return sessions.list(caller.tenant(), authorization, page.toRequest(IdPrefix.SESSION)).map(McpMapper::toView);
     }
 
     @GET
     @Path("/{session_id}")
-    @Operation(summary = "Get a session")
-    public SessionView get(@PathParam("session_id") String sessionId) {
-        return McpMapper.toView(sessions.read(caller.tenant(), session(sessionId)));
+    @Operation(summary = "Get a session", description = "With its clients, providers and usage (null while "
+            + "messages-service cannot answer).")
+    public SessionView get(@PathParam("session_id") String sessionId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return McpMapper.toView(sessions.read(caller.tenant(), authorization, session(sessionId)));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a session")
     public Response create(@Valid McpRequests.CreateSession body,
-            @HeaderParam(IdempotentCreate.HEADER) @Size(max = 200) String idempotencyKey) {
+            @HeaderParam(IdempotentCreate.HEADER) @Size(max = 200) String idempotencyKey,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         McpSession session = sessions.create(caller.tenant(), body == null ? null : body.metadata(), idempotencyKey);
-        return created(McpMapper.toView(session));
+        return created(McpMapper.toView(sessions.detail(caller.tenant(), authorization, session)));
     }
 
     @POST
     @Path("/{session_id}/end")
     @Operation(summary = "End a session", description = "Disconnects its connections and stops its provider runs.")
-    public SessionView end(@PathParam("session_id") String sessionId) {
-        return McpMapper.toView(sessions.end(caller.tenant(), session(sessionId)));
+    public SessionView end(@PathParam("session_id") String sessionId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        McpSession ended = sessions.end(caller.tenant(), session(sessionId));
+        return McpMapper.toView(sessions.detail(caller.tenant(), authorization, ended));
     }
 
     @POST

@@ -2,9 +2,14 @@ package dev.sessionledger.sessions.mcp;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +20,10 @@ import dev.sessionledger.commons.ids.IdPrefix;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
 import dev.sessionledger.commons.persistence.IdempotentCreate;
+import dev.sessionledger.sessions.mcp.McpRows.SessionClientRow;
+import dev.sessionledger.sessions.mcp.McpRows.SessionProviderRow;
 import dev.sessionledger.sessions.mcp.McpRows.SessionRow;
+import dev.sessionledger.sessions.mcp.McpRows.SessionUsage;
 
 /** Starts and ends MCP sessions and reads them back, within the caller's tenant. */
 @ApplicationScoped
@@ -28,7 +36,13 @@ public class McpSessionService {
     McpRepositories.Connections connections;
 
     @Inject
+    McpRepositories.SessionProviders providers;
+
+    @Inject
     McpRepositories.ProviderRuns runs;
+
+    @Inject
+    SessionUsages usages;
 
     @Inject
     Clock clock;
@@ -74,13 +88,66 @@ public class McpSessionService {
         return session;
     }
 
-    public MetorialPage<SessionRow> list(String tenant, MetorialListRequest request) {
-        return sessions.page(tenant, request);
+    /**
+     * A session as the API shows it: its row, the distinct clients of its connections (each
+     * participant once, as its first connection named it, in connection order), its server sessions,
+     * and its usage (null when messages-service cannot tell it now).
+     */
+    public record SessionDetail(SessionRow session, List<SessionClientRow> clients, List<SessionProviderRow> providers,
+            SessionUsage usage) {
+    }
+
+    /**
+     * One page of sessions with their details: whatever its size, one query for its clients, one for
+     * its providers and one call to messages-service ({@code authorization} forwarded) for its usage.
+     */
+    public MetorialPage<SessionDetail> list(String tenant, String authorization, MetorialListRequest request) {
+        MetorialPage<SessionRow> page = sessions.page(tenant, request);
+        Map<UUID, SessionDetail> details = details(tenant, authorization, page.items());
+        return page.map(row -> details.get(row.id()));
     }
 
     /** The session as the API shows it. */
-    public SessionRow read(String tenant, UUID id) {
-        return sessions.rowInTenant(tenant, id).orElseThrow(() -> notFound(id));
+    public SessionDetail read(String tenant, String authorization, UUID id) {
+        return detail(tenant, authorization, sessions.rowInTenant(tenant, id).orElseThrow(() -> notFound(id)));
+    }
+
+    /** A session just written, as the API shows it. */
+    public SessionDetail detail(String tenant, String authorization, McpSession session) {
+        return detail(tenant, authorization, SessionRow.of(session));
+    }
+
+    private SessionDetail detail(String tenant, String authorization, SessionRow row) {
+        return details(tenant, authorization, List.of(row)).get(row.id());
+    }
+
+    private Map<UUID, SessionDetail> details(String tenant, String authorization, List<SessionRow> rows) {
+        List<UUID> ids = rows.stream().map(SessionRow::id).toList();
+        Map<UUID, List<SessionClientRow>> clients = bySession(connections.clientsOf(tenant, ids),
+                SessionClientRow::sessionId);
+        Map<UUID, List<SessionProviderRow>> attached = bySession(providers.ofSessions(tenant, ids),
+                SessionProviderRow::sessionId);
+        Optional<Map<UUID, SessionUsage>> usage = usages.of(authorization, ids);
+        Map<UUID, SessionDetail> details = new LinkedHashMap<>();
+        for (SessionRow row : rows) {
+            details.put(row.id(), new SessionDetail(row, distinctClients(clients.getOrDefault(row.id(), List.of())),
+                    attached.getOrDefault(row.id(), List.of()), usage.map(u -> u.get(row.id())).orElse(null)));
+        }
+        return details;
+    }
+
+    /** Rows grouped by session, each group in the order the query gave it. */
+    private static <R> Map<UUID, List<R>> bySession(List<R> rows, Function<R, UUID> session) {
+        return rows.stream().collect(Collectors.groupingBy(session, Collectors.toCollection(ArrayList::new)));
+    }
+
+    /** A client that connected again (the same participant) is one client, as it first connected. */
+    private static List<SessionClientRow> distinctClients(List<SessionClientRow> connections) {
+        Map<UUID, SessionClientRow> first = new LinkedHashMap<>();
+        for (SessionClientRow connection : connections) {
+            first.putIfAbsent(connection.participantId(), connection);
+        }
+        return List.copyOf(first.values());
     }
 
     /** The session as an entity, for a transaction that works with it. */

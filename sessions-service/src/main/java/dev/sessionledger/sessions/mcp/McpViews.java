@@ -1,6 +1,7 @@
 package dev.sessionledger.sessions.mcp;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -14,9 +15,33 @@ public final class McpViews {
     private McpViews() {
     }
 
-    /** Metorial's session object. */
+    /**
+     * Metorial's session object, with what a console lists beside it: the session's clients, its
+     * providers and its usage (Metorial's name for the message counts).
+     */
     public record SessionView(String object, String id, String status, String connectionStatus,
-            Map<String, Object> metadata, Instant createdAt, Instant updatedAt, Instant endedAt) {
+            Map<String, Object> metadata, Instant createdAt, Instant updatedAt, Instant endedAt,
+            @Schema(description = "The distinct clients of the session's connections, in connection order")
+            List<SessionClientView> clients,
+            @Schema(description = "The session's server sessions, in the order they were attached")
+            List<SessionProviderSummaryView> providers,
+            @Schema(nullable = true, description = "The session's messages as messages-service counts them; "
+                    + "null while messages-service cannot answer") SessionUsageView usage) {
+    }
+
+    /** A client of a session: the participant it is and what its initialize request named it. */
+    public record SessionClientView(String participantId, String name, String title, String version) {
+    }
+
+    /** A server session of a session, as its list shows it. */
+    public record SessionProviderSummaryView(String id, String providerId, String name) {
+    }
+
+    /** How many messages a session holds, under the names of Metorial's session object, and when the last was sent. */
+    public record SessionUsageView(long totalProductiveMessageCount, long totalProductiveClientMessageCount,
+            long totalProductiveServerMessageCount, long errorMessageCount,
+            @Schema(nullable = true, description = "When the session's last message was sent; null before any")
+            Instant lastMessageAt) {
     }
 
     /** Metorial's session participant object, exactly as the Session Participants API documents it. */

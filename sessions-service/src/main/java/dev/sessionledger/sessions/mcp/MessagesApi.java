@@ -1,5 +1,6 @@
 package dev.sessionledger.sessions.mcp;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.ws.rs.GET;
@@ -11,13 +12,22 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** messages-service's internal lookup of who sent messages; reached only through {@link MessageSendersClient}. */
+/**
+ * messages-service's internal reads: who sent messages, reached only through {@link MessageSendersClient},
+ * and how many messages sessions hold, only through {@link MessageTotalsClient}.
+ */
 @RegisterRestClient(configKey = "messages")
-@Path("/internal/mcp/messages/senders")
+@Path("/internal/mcp/messages")
 interface MessagesApi {
 
     @GET
+    @Path("/senders")
     Senders senders(@HeaderParam("Authorization") String authorization, @QueryParam("message_id") List<String> messageIds);
+
+    @GET
+    @Path("/totals")
+    SessionTotals totals(@HeaderParam("Authorization") String authorization,
+            @QueryParam("session_id") List<String> sessionIds);
 
     /** The lookup's answer: one entry per message of the caller's tenant that exists. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -28,5 +38,16 @@ interface MessagesApi {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Sender(String messageId, String sessionId, String serverSessionId, String senderType, String senderId,
             String participantId) {
+    }
+
+    /** The totals' answer: one entry per session of the caller's tenant that holds messages. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SessionTotals(List<Totals> items) {
+    }
+
+    /** How many messages one session holds, and when its first and last were sent. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Totals(String sessionId, long messageCount, long clientMessageCount, long serverMessageCount,
+            long errorCount, Instant firstMessageAt, Instant lastMessageAt) {
     }
 }

@@ -2,6 +2,7 @@ package dev.sessionledger.sessions.mcp;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
@@ -26,7 +27,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * EXPLAIN of the statements the MCP gets and the internal session look-up send, recorded as they
  * run and planned for any values ({@link QueryPlans}): each reads one row by its id, probing an
- * index with it.
+ * index with it; what a session list or get shows beside each session (clients, providers) is read
+ * for the whole page from an index on tenant and session, in its order.
  */
 @QuarkusTest
 @ServiceTest
@@ -78,6 +80,23 @@ class McpGetIndexUseTest {
         for (String plan : plansOf("mcp_session_provider", w.token(),
                 "/sessions/" + w.session() + "/providers/" + w.serverSession(), Map.of())) {
             assertById("mcp_session_provider", plan);
+        }
+    }
+
+    @Test
+    void the_list_and_the_get_read_a_pages_clients_and_providers_from_their_session_indexes() throws Exception {
+        World w = world();
+        McpFixtures.connect(w.token(), McpFixtures.session(w.token()), "indexed-page");
+        for (String path : List.of("/sessions", "/sessions/" + w.session())) {
+            for (String[] read : new String[][] { { "mcp_connection", "mcp_connection_tenant_session_idx" },
+                    { "mcp_session_provider", "mcp_session_provider_tenant_session_idx" } }) {
+                List<String> plans = plansOf(read[0], w.token(), path, Map.of());
+                assertEquals(1, plans.size(), plans.toString());
+                assertTrue(Pattern.compile("Index Scan using " + read[1] + " on " + read[0] + " .*\\n"
+                        + "\\s*Index Cond: \\(\\(tenant_id = \\$1\\) AND \\(session_id = (ANY|\\$2\\))")
+                        .matcher(plans.get(0)).find(), plans.get(0));
+                assertFalse(plans.get(0).contains("Sort"), plans.get(0));
+            }
         }
     }
 
