@@ -166,6 +166,9 @@ async function main() {
     assert.ok(isDate(got.createdAt), `createdAt is a Date (raw created_at=${JSON.stringify(raw.created_at)})`);
     if ('updated_at' in raw) assert.ok(isDate(got.updatedAt), 'updatedAt is a Date');
     assert.deepEqual(got.metadata, raw.metadata, 'metadata');
+    if (raw.usage) {
+      assert.equal(got.usage?.totalProductiveMessageCount, raw.usage.total_productive_message_count, 'usage.totalProductiveMessageCount');
+    }
     // Fields the SDK's session type declares (mapped if present, simply absent if not).
     let declared = ['status', 'connection_status', 'client_secret', 'server_deployments', 'usage', 'metadata', 'created_at', 'updated_at'];
     let lacking = declared.filter(k => !(k in raw));
