@@ -96,7 +96,7 @@ export async function threadsPage(outlet, params) {
     drawOrder();
 
     const threadInput = h('input', { name: 'thread_id', id: 'thread-id', value: params.thread_id || '', size: 38, placeholder: isAdmin() ? 'every thread' : 'required', required: !isAdmin() });
-    const limit = select('limit', [['10', '10'], ['25', '25'], ['50', '50'], ['100', '100']], params.limit || '25');
+    const limit = select('limit', [['5', '5'], ['10', '10'], ['25', '25'], ['50', '50'], ['100', '100']], params.limit || '25');
     const join = select('join', [['AND', 'all of'], ['OR', 'any of']], state.join, { onchange: e => { state.join = e.target.value; showPreview(); } });
     const form = h('form', {
         class: 'card query', 'aria-label': 'Participant query',

@@ -236,7 +236,7 @@ class ConsoleBrowserTest {
         List<String> names = expected.path("data").findValuesAsText("displayName");
         assertFalse(names.isEmpty());
         wait.until(d -> participantNames(d).equals(names));
-        assertTrue(browser.getCurrentUrl().contains("filter="), browser.getCurrentUrl());
+        assertTrue(browser.getCurrentUrl().contains("filter=") && browser.getCurrentUrl().contains("limit=5"), browser.getCurrentUrl());
         shoot("thread");
     }
 
