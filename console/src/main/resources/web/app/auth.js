@@ -57,8 +57,10 @@ export function expired() {
 export function takeLinkToken() {
     const match = location.hash.match(/^#token=([^&]+)(?:&next=(.*))?$/);
     if (!match) return false;
+    const next = match[2] ? decodeURIComponent(match[2]) : '';
+    // Out of the address first, so that a token refused below is not left in it either.
+    history.replaceState(null, '', location.pathname + (next.startsWith('#/') ? next : '#/mcp'));
     signIn(decodeURIComponent(match[1]));
-    history.replaceState(null, '', location.pathname + (match[2] ? decodeURIComponent(match[2]) : '#/mcp'));
     return true;
 }
 
