@@ -90,7 +90,7 @@ NGINX_PORT=$((BASE + 6))
 mkdir -p "$NGINX_DIR"
 python3 "$BENCH/nginx/conf.py" "$ROOT/deploy/kubernetes/base/ingress.yaml" "$NGINX_DIR" "$NGINX_PORT" \
   sessions-service=$((BASE + 1)) messages-service=$((BASE + 2)) threads-service=$((BASE + 3)) \
-  mcp-gateway=$((BASE + 4)) > "$NGINX_DIR/nginx.conf"
+  mcp-gateway=$((BASE + 4)) console=$((BASE + 7)) > "$NGINX_DIR/nginx.conf"
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 "$NGINX" -v 2> "$RESULTS/nginx-version"
 "$NGINX" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf"

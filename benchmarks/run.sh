@@ -14,7 +14,7 @@
 # 16) and THREADS (default 2) shape every measurement; GATEWAY_ROUNDS (default 2) how many times the
 # gateway part measures direct then through mcp-gateway, GATEWAY_WARMUP (s, default 30) its warm-up
 # through mcp-gateway; BENCH_PORT_BASE (default 18080) puts the local gateway there, the services
-# on the next three ports, mcp-gateway on the fourth, the benchmark's MCP upstream on the fifth and the console on the sixth;
+# on the next three ports, mcp-gateway on the fourth, the benchmark's MCP upstream on the fifth, nginx on the sixth and the console on the seventh;
 # BENCH_PG_PORT (default 25432); BENCH_JVM_OPTIONS the services' JVM options (see below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -120,7 +120,7 @@ if ! archived; then
   rm -rf "$DATA"
   mkdir -p "$DATA"
   LOCAL_DATA_DIR=$DATA GATEWAY_PORT=$BASE SESSIONS_PORT=$((BASE + 1)) MESSAGES_PORT=$((BASE + 2)) \
-    THREADS_PORT=$((BASE + 3)) MCP_GATEWAY_PORT=$((BASE + 4)) CONSOLE_PORT=$((BASE + 6)) POSTGRES_PORT=$PGPORT SERVICE_JVM_OPTIONS="$JVM_OPTIONS" \
+    THREADS_PORT=$((BASE + 3)) MCP_GATEWAY_PORT=$((BASE + 4)) CONSOLE_PORT=$((BASE + 7)) POSTGRES_PORT=$PGPORT SERVICE_JVM_OPTIONS="$JVM_OPTIONS" \
     setsid java -jar deploy/local/target/local-stack.jar > "$RESULTS/stack-first-start.log" 2>&1 &
   STACK_PID=$!
   started "$RESULTS/stack-first-start.log" "$STACK_PID" "Session Ledger is up" 300 "the stack's first start"
@@ -132,7 +132,7 @@ rm -rf "$DATA"
 mkdir -p "$DATA"
 log "starting the stack (gateway $GATEWAY, mcp-gateway $MCP_GATEWAY, PostgreSQL $PGPORT)"
 LOCAL_DATA_DIR=$DATA GATEWAY_PORT=$BASE SESSIONS_PORT=$((BASE + 1)) MESSAGES_PORT=$((BASE + 2)) \
-  THREADS_PORT=$((BASE + 3)) MCP_GATEWAY_PORT=$((BASE + 4)) CONSOLE_PORT=$((BASE + 6)) POSTGRES_PORT=$PGPORT SERVICE_JVM_OPTIONS="$JVM_OPTIONS" \
+  THREADS_PORT=$((BASE + 3)) MCP_GATEWAY_PORT=$((BASE + 4)) CONSOLE_PORT=$((BASE + 7)) POSTGRES_PORT=$PGPORT SERVICE_JVM_OPTIONS="$JVM_OPTIONS" \
   setsid java -jar deploy/local/target/local-stack.jar > "$RESULTS/stack.log" 2>&1 &
 STACK_PID=$!
 started "$RESULTS/stack.log" "$STACK_PID" "Session Ledger is up" 180 "the stack"

@@ -75,7 +75,9 @@ async function failure(response) {
 function said(body) {
     if (!body || typeof body !== 'object') return null;
     if (typeof body.message === 'string') {
-        const details = Array.isArray(body.errors) ? body.errors.map(e => e.message || e.field || '').filter(Boolean) : [];
+        const details = Array.isArray(body.errors)
+            ? body.errors.map(e => [Array.isArray(e.path) ? e.path.join('.') : e.field, e.message].filter(Boolean).join(': ')).filter(Boolean)
+            : [];
         return details.length ? `${body.message} (${details.join('; ')})` : body.message;
     }
     if (body.error && typeof body.error === 'object' && body.error.message) return body.error.message;

@@ -64,8 +64,9 @@ export function takeLinkToken() {
     return true;
 }
 
+/** The console's own address, whichever of its pages started the sign-in: the one registered at the issuer. */
 function redirectUri() {
-    return location.origin + location.pathname;
+    return new URL('./', location.origin + location.pathname).href;
 }
 
 function base64url(bytes) {
@@ -76,6 +77,10 @@ async function discover(issuer) {
     const response = await fetch(`${issuer}/.well-known/openid-configuration`, { headers: { Accept: 'application/json' } });
     if (!response.ok) throw new Error(`The issuer ${issuer} answered ${response.status} for its configuration.`);
     const metadata = await response.json();
+    // OpenID Connect Discovery: the document must name the issuer it was asked of.
+    if (String(metadata.issuer).replace(/\/$/, '') !== issuer) {
+        throw new Error(`The configuration at ${issuer} names another issuer (${metadata.issuer}).`);
+    }
     if (!metadata.authorization_endpoint || !metadata.token_endpoint) {
         throw new Error(`The issuer ${issuer} names no authorization or token endpoint.`);
     }
@@ -84,6 +89,9 @@ async function discover(issuer) {
 
 /** Sends the browser to the issuer, with a fresh PKCE verifier and state kept in this tab. */
 export async function beginOidc(oidc, next) {
+    if (!crypto.subtle) {
+        throw new Error('Signing in with an identity provider needs the console over https (or on localhost).');
+    }
     const metadata = await discover(oidc.issuer);
     const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
     const state = base64url(crypto.getRandomValues(new Uint8Array(16)));

@@ -63,7 +63,7 @@ export function badge(text, kind = text) {
 
 /** A table whose rows scroll sideways on a narrow screen instead of squeezing. */
 export function table(caption, headers, rows, props = {}) {
-    return h('div', { class: 'table-wrap', ...props },
+    return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption || headers.join(', '), ...props },
         h('table', {},
             caption ? h('caption', {}, caption) : null,
             h('thead', {}, h('tr', {}, headers.map(header => h('th', { scope: 'col' }, header)))),
@@ -117,7 +117,9 @@ export function field(labelText, control) {
     return h('label', { class: 'field' }, h('span', {}, labelText), control);
 }
 
+/** A select of the options; a chosen value that is not among them (from a link) is kept as an option of its own. */
 export function select(name, options, chosen, props = {}) {
+    const all = chosen && !options.some(([value]) => String(value) === String(chosen)) ? [...options, [chosen, chosen]] : options;
     return h('select', { name, ...props },
-        options.map(([value, text]) => h('option', { value, selected: String(value) === String(chosen ?? '') }, text)));
+        all.map(([value, text]) => h('option', { value, selected: String(value) === String(chosen ?? '') }, text)));
 }

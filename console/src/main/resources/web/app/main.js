@@ -47,6 +47,8 @@ function header() {
             : null);
 }
 
+let first = true;
+
 async function show() {
     const outlet = h('main', { id: 'main', tabindex: '-1' });
     clear(document.getElementById('app'), header(), outlet);
@@ -55,13 +57,25 @@ async function show() {
     } catch (e) {
         clear(outlet, problem(e));
     }
+    // A new page is announced by its title and takes the focus, as a page load would.
+    const heading = outlet.querySelector('h1');
+    document.title = `${heading ? heading.textContent : 'Console'} · Session Ledger`;
+    if (heading && !first && !outlet.contains(document.activeElement)) {
+        heading.setAttribute('tabindex', '-1');
+        heading.focus({ preventScroll: false });
+    }
+    first = false;
 }
 
 async function start() {
     const app = document.getElementById('app');
     try {
+        // The link's token leaves the address before anything else is waited for.
+        if (auth.takeLinkToken() && auth.expired()) {
+            auth.signOut();
+            throw new Error('The sign-in link\'s token has expired; sign in again.');
+        }
         await loadSettings();
-        auth.takeLinkToken();
         await auth.completeOidc(settings().oidc);
     } catch (e) {
         sessionStorage.setItem('sessionledger.signin-error', e.message);

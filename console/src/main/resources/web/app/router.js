@@ -28,8 +28,14 @@ export function go(path, params) {
 
 export function parse(hash = location.hash) {
     const text = hash.replace(/^#/, '') || '/';
-    const [path, search = ''] = text.split('?');
+    const mark = text.indexOf('?');
+    const [path, search] = mark < 0 ? [text, ''] : [text.slice(0, mark), text.slice(mark + 1)];
     return { path, params: Object.fromEntries(new URLSearchParams(search)) };
+}
+
+/** Whether this page is still the one shown: a page checks it after each wait before it goes on. */
+export function shown(view) {
+    return current === view;
 }
 
 /** Renders the page of the current address; the page left is told to stop (its timers, its charts). */
@@ -43,7 +49,10 @@ export async function render(outlet, fallback) {
             names.forEach((name, i) => { params[name] = decodeURIComponent(match[i + 1]); });
             const view = { dispose: null };
             current = view;
-            view.dispose = await page(outlet, params, view);
+            const dispose = await page(outlet, params, view);
+            // Left while it was loading: stopped now, since nothing else will stop it.
+            if (current !== view) dispose?.();
+            else view.dispose = dispose;
             return;
         }
     }

@@ -4,49 +4,65 @@
 import { get } from '../api.js';
 import { h, clear, problem, table, timeTag, badge, section, empty, duration, jsonView, field, select } from '../dom.js';
 import { pair } from '../timeline.js';
+import { shown } from '../router.js';
 
 const PAGE = 100;
 const MOST = 5000;
 const LIVE_EVERY_MS = 3000;
+/**
+ * How far back a refresh reads again: two writers of one session (gateway replicas, a stream beside
+ * a POST) may commit out of id order, so a message can land just below the last id seen.
+ */
+const OVERLAP = 50;
 
-async function messagesAfter(sessionId, after, into) {
+/** The session's messages after a cursor, page by page, each added once; true when MOST cut them short. */
+async function messagesAfter(sessionId, after, into, seen) {
     let cursor = after;
     for (;;) {
         const page = await get(`/sessions/${encodeURIComponent(sessionId)}/messages`, { limit: PAGE, order: 'asc', after: cursor });
-        into.push(...page.items);
+        for (const message of page.items) {
+            if (!seen.has(message.id) && into.length < MOST) {
+                seen.add(message.id);
+                into.push(message);
+            }
+        }
         if (page.items.length > 0) cursor = page.items[page.items.length - 1].id;
-        if (!page.pagination.has_more_after || into.length >= MOST) return into.length >= MOST && page.pagination.has_more_after;
+        if (!page.pagination.has_more_after) return false;
+        if (into.length >= MOST) return true;
     }
 }
 
-export async function mcpSessionPage(outlet, params) {
+export async function mcpSessionPage(outlet, params, view) {
     const id = params.session_id;
-    const head = h('div', { 'aria-live': 'polite' }, h('p', { class: 'loading' }, 'Loading the session…'));
+    const head = h('div', {}, h('p', { class: 'loading', role: 'status' }, 'Loading the session…'));
     clear(outlet, h('p', { class: 'crumbs' }, h('a', { href: '#/mcp' }, 'MCP sessions'), ' / ', h('span', { class: 'mono' }, id)),
         h('h1', {}, 'MCP session'), head);
     let session, participants;
     const messages = [];
+    const seen = new Set();
     let truncated;
     try {
         [session, participants, truncated] = await Promise.all([
             get(`/sessions/${encodeURIComponent(id)}`),
             get('/session-participants', { session_id: id, limit: 100 }),
-            messagesAfter(id, undefined, messages),
+            messagesAfter(id, undefined, messages, seen),
         ]);
     } catch (e) {
-        clear(head, problem(e));
+        if (shown(view)) clear(head, problem(e));
         return null;
     }
+    if (!shown(view)) return null;
     const state = { method: '', kinds: new Set(['request', 'notification', 'unanswered']), errorsOnly: false, open: new Set() };
     const summary = h('div');
     const timeline = h('div', { id: 'timeline' });
-    const live = h('p', { class: 'live', 'aria-live': 'polite' });
+    const live = h('p', { class: 'live', role: 'status' });
     const filters = filterForm(state, () => drawTimeline(timeline, messages, state));
 
     drawSummary(summary, session, messages);
     clear(head,
         summary,
-        section('Participants', participantTable(participants.items)),
+        section('Participants', participantTable(participants.items),
+            participants.pagination.has_more_after ? h('p', { class: 'note' }, 'Showing the first 100 participants.') : null),
         section('Messages', truncated ? h('p', { class: 'note' }, `Showing the first ${MOST} messages.`) : null, filters, live, timeline));
     drawTimeline(timeline, messages, state);
 
@@ -56,7 +72,8 @@ export async function mcpSessionPage(outlet, params) {
         if (stopped) return;
         try {
             const before = messages.length;
-            await messagesAfter(id, messages.length ? messages[messages.length - 1].id : undefined, messages);
+            const from = messages.length > OVERLAP ? messages[messages.length - 1 - OVERLAP].id : undefined;
+            truncated = await messagesAfter(id, from, messages, seen) || truncated;
             session = await get(`/sessions/${encodeURIComponent(id)}`);
             drawSummary(summary, session, messages);
             if (messages.length !== before) drawTimeline(timeline, messages, state);
@@ -121,22 +138,25 @@ function filterForm(state, redraw) {
 }
 
 function drawTimeline(el, messages, state) {
+    // A redraw replaces the rows; the one the keyboard was on gets the focus back.
+    const focused = el.contains(document.activeElement) ? document.activeElement.closest('.tl-row')?.dataset.key : null;
     const entries = pair(messages);
     const known = [...new Set(entries.map(e => e.method).filter(Boolean))].sort();
     const chosen = state.method;
     clear(state.methodSelect, h('option', { value: '' }, 'Every method'),
         known.map(m => h('option', { value: m, selected: m === chosen }, m)));
-    const shown = entries.filter(e => state.kinds.has(e.kind) && (!state.method || e.method === state.method) && (!state.errorsOnly || e.error));
+    const visible = entries.filter(e => state.kinds.has(e.kind) && (!state.method || e.method === state.method) && (!state.errorsOnly || e.error));
     if (entries.length === 0) {
         clear(el, empty('No messages recorded in this session yet.'));
         return;
     }
     const start = entries[0].at;
     const slowest = Math.max(1, ...entries.map(e => e.latency || 0));
-    const rows = shown.map(entry => timelineRow(entry, start, slowest, state));
+    const rows = visible.map(entry => timelineRow(entry, start, slowest, state));
     clear(el,
-        h('p', { class: 'note' }, `${shown.length} of ${entries.length} entries (${messages.length} messages).`),
-        shown.length ? h('ol', { class: 'timeline' }, rows) : empty('No message matches these filters.'));
+        h('p', { class: 'note' }, `${visible.length} of ${entries.length} entries (${messages.length} messages).`),
+        visible.length ? h('ol', { class: 'timeline' }, rows) : empty('No message matches these filters.'));
+    if (focused) el.querySelector(`.tl-row[data-key="${CSS.escape(focused)}"] .tl-head`)?.focus();
 }
 
 /** What a call was about at a glance: the tool called, the resource read, the prompt asked for. */
@@ -173,6 +193,6 @@ function timelineRow(entry, start, slowest, state) {
     status);
     return h('li', {
         class: `tl-row kind-${entry.kind}${entry.error ? ' is-error' : ''}${entry.pending ? ' is-pending' : ''}`,
-        dataset: { method: entry.method || '', kind: entry.kind, latency: entry.latency ?? '' },
+        dataset: { key: entry.key, method: entry.method || '', kind: entry.kind, latency: entry.latency ?? '' },
     }, toggle, detail);
 }

@@ -18,7 +18,7 @@ export async function mcpSessionsPage(outlet, params) {
     field('Order', select('order', [['desc', 'Newest first'], ['asc', 'Oldest first']], order)),
     field('Per page', select('limit', [['10', '10'], ['20', '20'], ['50', '50'], ['100', '100']], limit)),
     h('button', { type: 'submit' }, 'Apply'));
-    const body = h('div', { 'aria-live': 'polite' }, h('p', { class: 'loading' }, 'Loading sessions…'));
+    const body = h('div', {}, h('p', { class: 'loading', role: 'status' }, 'Loading sessions…'));
     clear(outlet, h('h1', {}, 'MCP sessions'), controls, body);
     let page;
     try {
@@ -28,7 +28,9 @@ export async function mcpSessionsPage(outlet, params) {
         return null;
     }
     if (page.items.length === 0) {
-        clear(body, empty('No MCP sessions recorded yet. Connect an MCP client through /mcp/{provider_id}, or record one through the API.'));
+        clear(body, params.after || params.before
+            ? [empty('No sessions on this page.'), link(href('/mcp', { order, limit }), 'Back to the first page')]
+            : empty('No MCP sessions recorded yet. Connect an MCP client through /mcp/{provider_id}, or record one through the API.'));
         return null;
     }
     const rows = page.items.map(s => h('tr', { dataset: { session: s.id } },

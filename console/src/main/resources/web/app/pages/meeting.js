@@ -6,6 +6,15 @@ import { h, clear, problem, table, timeTag, badge, section, empty, duration } fr
 import { participantTimeline, concurrency, concurrencyChart } from '../charts.js';
 import { parseCsv } from '../csv.js';
 import { appPath } from './meetings.js';
+import { shown } from '../router.js';
+
+/**
+ * The chat download guards cells a spreadsheet would run as formulas with a leading quote; the
+ * page shows the text as it was written.
+ */
+function unguarded(cell) {
+    return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
 
 const PER_PAGE = 100;
 const MOST_PAGES = 50;
@@ -21,19 +30,20 @@ async function allParticipants(base) {
     return all;
 }
 
-export async function meetingPage(outlet, params) {
+export async function meetingPage(outlet, params, view) {
     const app = params.app_id;
     const id = params.session_id;
     const base = `${appPath(app)}/sessions/${encodeURIComponent(id)}`;
-    const head = h('div', { 'aria-live': 'polite' }, h('p', { class: 'loading' }, 'Loading the meeting…'));
+    const head = h('div', {}, h('p', { class: 'loading', role: 'status' }, 'Loading the meeting…'));
     clear(outlet, h('p', { class: 'crumbs' }, h('a', { href: `#/meetings?app=${encodeURIComponent(app)}` }, 'Meetings'), ' / ', h('span', { class: 'mono' }, id)), head);
     let meeting, participants;
     try {
         [meeting, participants] = await Promise.all([get(base).then(a => a.data), allParticipants(base)]);
     } catch (e) {
-        clear(head, problem(e));
+        if (shown(view)) clear(head, problem(e));
         return null;
     }
+    if (!shown(view)) return null;
     const until = meeting.ended_at ? Date.parse(meeting.ended_at) : Date.now();
     const peers = participants.filter(p => p.joined_at).map(p => ({
         label: p.display_name || p.custom_participant_id || p.id,
@@ -108,9 +118,10 @@ async function loadChat(base, el) {
         const link = await get(`${base}/chat`);
         const rows = parseCsv(await download(link.data.chat_download_url));
         clear(el, rows.length === 0 ? empty('No chat messages.') : h('ol', { class: 'chat' }, rows.map(row => h('li', {},
-            h('p', { class: 'speaker' }, row.displayName || row.participantId, ' ', h('span', { class: 'note' }, timeTag(row.createdAt)),
+            h('p', { class: 'speaker' }, unguarded(row.displayName) || row.participantId, ' ', h('span', { class: 'note' }, timeTag(row.createdAt)),
                 row.pinned === 'true' ? badge('pinned') : null),
-            row.payloadType && row.payloadType !== 'text' ? h('p', {}, badge(row.payloadType), ' ', row.payload) : h('p', {}, row.payload)))));
+            row.payloadType && row.payloadType !== 'text' ? h('p', {}, badge(row.payloadType), ' ', unguarded(row.payload))
+                : h('p', {}, unguarded(row.payload))))));
     } catch (e) {
         clear(el, problem(e));
     }

@@ -50,7 +50,7 @@ export async function meetingsPage(outlet, params) {
     field('Order', select('sort_order', [['DESC', 'Descending'], ['ASC', 'Ascending']], p.sort_order)),
     field('Per page', select('per_page', [['10', '10'], ['20', '20'], ['50', '50'], ['100', '100']], p.per_page)),
     h('button', { type: 'submit' }, 'Apply'));
-    const body = h('div', { 'aria-live': 'polite' }, h('p', { class: 'loading' }, 'Loading meetings…'));
+    const body = h('div', {}, h('p', { class: 'loading', role: 'status' }, 'Loading meetings…'));
     clear(outlet, h('h1', {}, 'Meetings'), form, body);
     let answer;
     try {
@@ -63,11 +63,12 @@ export async function meetingsPage(outlet, params) {
     const sessions = answer.data?.sessions || [];
     const paging = answer.paging || {};
     if (sessions.length === 0) {
-        clear(body, empty(`No meetings of app ${app} match.`));
+        clear(body, empty(`No meetings of app ${app} match.`),
+            Number(p.page_no) > 1 ? link(href('/meetings', { ...p, page_no: 1 }), 'Back to the first page') : null);
         return null;
     }
     const rows = sessions.map(s => h('tr', { dataset: { session: s.id } },
-        h('td', {}, link(href(`/meetings/${app}/${s.id}`), s.meeting_display_name || s.associated_id || s.id)),
+        h('td', {}, link(href(`/meetings/${encodeURIComponent(app)}/${encodeURIComponent(s.id)}`), s.meeting_display_name || s.associated_id || s.id)),
         h('td', {}, badge(s.status)),
         h('td', {}, timeTag(s.started_at)),
         h('td', {}, timeTag(s.ended_at)),

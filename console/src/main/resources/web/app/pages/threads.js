@@ -61,17 +61,21 @@ function parseJson(text, fallback) {
 export async function threadsPage(outlet, params) {
     const filterText = params.filter || '';
     const orderText = params.orderBy || '';
-    const parsed = fromFilter(parseJson(filterText, null));
+    // The form shows a link's filter only when it writes that very filter back; anything else stays as typed.
+    const given = parseJson(filterText, undefined);
+    const read = filterText && given === undefined ? null : fromFilter(given ?? null);
+    const parsed = read && (!filterText || JSON.stringify(toFilter(read.join, read.conditions)) === JSON.stringify(given)) ? read : null;
     const state = {
         join: parsed?.join || 'AND',
         conditions: parsed?.conditions?.length ? parsed.conditions : [{ field: '', op: 'eq', value: '' }],
-        order: (parseJson(orderText, []) || []).map(o => Object.entries(o)[0]).filter(Boolean).map(([f, d]) => ({ field: f, direction: d })),
+        order: [].concat(parseJson(orderText, []) || []).filter(o => o && typeof o === 'object')
+            .map(o => Object.entries(o)[0]).filter(Boolean).map(([f, d]) => ({ field: f, direction: String(d) })),
     };
     if (state.order.length === 0) state.order.push({ field: '', direction: 'asc' });
     const raw = h('textarea', { name: 'filter_json', id: 'filter-json', rows: 3, spellcheck: 'false' }, parsed ? '' : filterText);
     const conditionsEl = h('div', { class: 'rows' });
     const orderEl = h('div', { class: 'rows' });
-    const preview = h('pre', { class: 'preview', id: 'query-preview', 'aria-live': 'polite' });
+    const preview = h('pre', { class: 'preview', id: 'query-preview' });
 
     const currentQuery = () => {
         const typed = raw.value.trim();
@@ -117,7 +121,7 @@ export async function threadsPage(outlet, params) {
     raw.addEventListener('input', showPreview);
     showPreview();
 
-    const body = h('div', { 'aria-live': 'polite' });
+    const body = h('div');
     clear(outlet, h('h1', {}, 'Threads'), form, body);
     if (!params.thread_id && !isAdmin()) {
         clear(body, empty('Enter a thread you take part in: members see only their own threads.'));

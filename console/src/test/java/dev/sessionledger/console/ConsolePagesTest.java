@@ -4,8 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,7 @@ class ConsolePagesTest {
         String script = page.replaceAll("(?s).*<script type=\"module\" src=\"([^\"]+)\".*", "$1");
         given().basePath("").when().get(script).then().statusCode(200).contentType(containsString("javascript"))
                 .body(containsString("sessionledger.token"));
-        assertFalse(page.matches("(?s).*<script>.*"), "no inline script: " + page);
+        assertFalse(page.matches("(?s).*<script(?![^>]*\\ssrc=)[^>]*>.*"), "no inline script: " + page);
     }
 
     @Test
@@ -48,6 +46,6 @@ class ConsolePagesTest {
     @Test
     void health_and_metrics_stay_at_the_root_for_the_probes() {
         given().basePath("").when().get("/q/health/ready").then().statusCode(200);
-        given().basePath("").when().get("/q/metrics").then().statusCode(200).body(not(matchesPattern("")));
+        given().basePath("").when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
     }
 }

@@ -193,7 +193,8 @@ public final class DemoRecording {
         post(path + "/chat", Map.of("messages", List.of(
                 Map.of("participant_id", peers.get(0), "payload", "Agenda: the launch date, then the on-call rota."),
                 Map.of("participant_id", peers.get(1), "payload", "I moved the rota doc into the thread.", "pinned", true),
-                Map.of("participant_id", peers.get(2), "payload", "Dropping off early, notes by mail."))));
+                Map.of("participant_id", peers.get(2), "payload", "Dropping off early, notes by mail."),
+                Map.of("participant_id", peers.get(3), "payload", "+1 for mid-March"))));
         post(path + "/transcript", Map.of("segments", List.of(
                 segment(peers.get(0), 1, "Welcome everyone. First, the launch date."),
                 segment(peers.get(0), 6, "We had planned the first of March."),

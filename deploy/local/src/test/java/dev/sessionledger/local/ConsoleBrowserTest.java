@@ -200,7 +200,9 @@ class ConsoleBrowserTest {
                 transcript.findElements(By.cssSelector(".turn .speaker")).stream()
                         .map(s -> s.getText().replaceAll("\\s+\\d.*$", "")).toList());
         assertTrue(transcript.getText().contains("Testing needs two more weeks"), transcript.getText());
-        wait.until(d -> d.findElements(By.cssSelector("#chat li")).size() == 3);
+        WebElement chat = wait.until(d -> d.findElements(By.cssSelector("#chat li")).size() == 4 ? d.findElement(By.id("chat")) : null);
+        assertTrue(chat.getText().contains("+1 for mid-March") && !chat.getText().contains("'+1"),
+                "chat shown as written, without the download's formula guard: " + chat.getText());
         assertTrue(browser.findElement(By.id("meeting-participants")).getText().contains("Margaret Hamilton"));
         shoot("meeting");
 
@@ -274,14 +276,19 @@ class ConsoleBrowserTest {
         assertTrue(list.getText().contains(demo.mcpSession()), list.getText());
         assertEquals(List.of(), issuer.refusals);
         assertFalse(browser.getCurrentUrl().contains("code="), "the code is taken out of the address: " + browser.getCurrentUrl());
+    }
 
-        // An answer this tab did not ask for is refused, and said so.
-        browser.manage().deleteAllCookies();
-        script("sessionStorage.clear()");
-        browser.get(base + "/console/?code=forged&state=forged#/mcp");
+    @Test
+    void an_answer_from_the_issuer_with_another_state_is_refused_and_no_code_is_exchanged() {
+        browser.get(base + "/console/#/signin");
+        int asked = issuer.tokenRequests.get();
+        issuer.alterNextState();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in-oidc"))).click();
         WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main .problem")));
         assertTrue(problem.getText().contains("not asked for by this tab"), problem.getText());
+        assertEquals(asked, issuer.tokenRequests.get(), "the code was not sent to the token endpoint");
         assertEquals(null, script("return sessionStorage.getItem('sessionledger.token')"));
+        assertFalse(browser.getCurrentUrl().contains("code="), browser.getCurrentUrl());
     }
 
     private void signIn(String tokenName, String next) {

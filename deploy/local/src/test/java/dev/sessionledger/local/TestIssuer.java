@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -39,6 +41,9 @@ final class TestIssuer implements AutoCloseable {
     final List<String> refusals = new CopyOnWriteArrayList<>();
     private final Supplier<String> accessToken;
     private volatile String allowedOrigin = "";
+    private final AtomicBoolean alterState = new AtomicBoolean();
+    /** How many times the token endpoint was asked. */
+    final AtomicInteger tokenRequests = new AtomicInteger();
 
     TestIssuer(Supplier<String> accessToken) throws IOException {
         this.accessToken = accessToken;
@@ -51,6 +56,11 @@ final class TestIssuer implements AutoCloseable {
 
     String issuer() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The next sign-in is sent back with a state other than the one it was given. */
+    void alterNextState() {
+        alterState.set(true);
     }
 
     /** The console's origin, the one the token endpoint answers across origins (CORS). */
@@ -74,13 +84,14 @@ final class TestIssuer implements AutoCloseable {
         String code = UUID.randomUUID().toString();
         codes.put(code, new Grant(query.get("code_challenge"), query.get("redirect_uri")));
         String location = query.get("redirect_uri") + "?code=" + code + "&state="
-                + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8);
+                + URLEncoder.encode(query.get("state") + (alterState.getAndSet(false) ? "-altered" : ""), StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Location", URI.create(location).toString());
         exchange.sendResponseHeaders(302, -1);
         exchange.close();
     }
 
     private void token(HttpExchange exchange) throws IOException {
+        tokenRequests.incrementAndGet();
         Map<String, String> body = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         Grant grant = body.get("code") == null ? null : codes.remove(body.get("code"));
         String refusal = grant == null ? "unknown or used code"
