@@ -74,17 +74,18 @@ async function failure(response) {
 /** The message of each API's error envelope: Metorial's, RealtimeKit's, the problem details of threads, the gateway's. */
 function said(body) {
     if (!body || typeof body !== 'object') return null;
-    if (typeof body.message === 'string') {
-        const details = Array.isArray(body.errors)
-            ? body.errors.map(e => [Array.isArray(e.path) ? e.path.join('.') : e.field, e.message].filter(Boolean).join(': ')).filter(Boolean)
-            : [];
-        return details.length ? `${body.message} (${details.join('; ')})` : body.message;
-    }
+    if (typeof body.message === 'string') return withFields(body.message, body.errors);
     if (body.error && typeof body.error === 'object' && body.error.message) return body.error.message;
-    if (typeof body.detail === 'string') {
-        const details = Array.isArray(body.errors) ? body.errors.map(e => [e.field || e.name, e.message || e.reason].filter(Boolean).join(': ')) : [];
-        return details.length ? `${body.detail} (${details.join('; ')})` : body.detail;
-    }
+    if (typeof body.detail === 'string') return withFields(body.detail, body.errors);
     if (typeof body.error === 'string') return body.error;
     return null;
+}
+
+/** A message with the inputs at fault its {@code errors} name: Metorial's by path, the problem details' by field. */
+function withFields(message, errors) {
+    const fields = Array.isArray(errors)
+        ? errors.map(e => [Array.isArray(e.path) ? e.path.join('.') : e.field || e.name, e.message || e.reason]
+            .filter(Boolean).join(': ')).filter(Boolean)
+        : [];
+    return fields.length ? `${message} (${fields.join('; ')})` : message;
 }

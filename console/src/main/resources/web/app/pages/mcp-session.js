@@ -56,15 +56,18 @@ export async function mcpSessionPage(outlet, params, view) {
     const summary = h('div');
     const timeline = h('div', { id: 'timeline' });
     const live = h('p', { class: 'live', role: 'status' });
-    const filters = filterForm(state, () => drawTimeline(timeline, messages, state));
+    // Paired once per change of the messages; the summary, the timeline and its filters all read these entries.
+    let entries = pair(messages);
+    const redraw = () => drawTimeline(timeline, entries, messages.length, state);
+    const filters = filterForm(state, redraw);
 
-    drawSummary(summary, session, messages);
+    drawSummary(summary, session, entries, messages.length);
     clear(head,
         summary,
         section('Participants', participantTable(participants.items),
             participants.pagination.has_more_after ? h('p', { class: 'note' }, 'Showing the first 100 participants.') : null),
         section('Messages', truncated ? h('p', { class: 'note' }, `Showing the first ${MOST} messages.`) : null, filters, live, timeline));
-    drawTimeline(timeline, messages, state);
+    redraw();
 
     let timer = null;
     let stopped = false;
@@ -75,8 +78,11 @@ export async function mcpSessionPage(outlet, params, view) {
             const from = messages.length > OVERLAP ? messages[messages.length - 1 - OVERLAP].id : undefined;
             truncated = await messagesAfter(id, from, messages, seen) || truncated;
             session = await get(`/sessions/${encodeURIComponent(id)}`);
-            drawSummary(summary, session, messages);
-            if (messages.length !== before) drawTimeline(timeline, messages, state);
+            if (messages.length !== before) {
+                entries = pair(messages);
+                redraw();
+            }
+            drawSummary(summary, session, entries, messages.length);
             live.textContent = session.status === 'active' ? `Live: refreshed ${new Date().toLocaleTimeString()}` : 'The session has ended.';
         } catch (e) {
             live.textContent = `Live refresh paused: ${e.message}`;
@@ -93,8 +99,8 @@ export async function mcpSessionPage(outlet, params, view) {
     };
 }
 
-function drawSummary(el, s, messages) {
-    const errors = pair(messages).filter(entry => entry.error).length;
+function drawSummary(el, s, entries, messageCount) {
+    const errors = entries.filter(entry => entry.error).length;
     const facts = [
         ['Id', h('span', { class: 'mono' }, s.id)],
         ['Status', [badge(s.status), ' ', badge(s.connection_status)]],
@@ -102,7 +108,7 @@ function drawSummary(el, s, messages) {
         ['Ended', timeTag(s.ended_at)],
         ['Clients', (s.clients || []).map(c => [c.title || c.name, c.version].filter(Boolean).join(' ')).join(', ') || '—'],
         ['Providers', (s.providers || []).map(p => p.name || p.provider_id).join(', ') || '—'],
-        ['Messages', String(s.usage ? s.usage.total_productive_message_count : messages.length)],
+        ['Messages', String(s.usage ? s.usage.total_productive_message_count : messageCount)],
         ['Failed calls', String(errors)],
     ];
     clear(el, h('dl', { class: 'facts card' }, facts.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])));
@@ -137,10 +143,9 @@ function filterForm(state, redraw) {
     return form;
 }
 
-function drawTimeline(el, messages, state) {
+function drawTimeline(el, entries, messageCount, state) {
     // A redraw replaces the rows; the one the keyboard was on gets the focus back.
     const focused = el.contains(document.activeElement) ? document.activeElement.closest('.tl-row')?.dataset.key : null;
-    const entries = pair(messages);
     const known = [...new Set(entries.map(e => e.method).filter(Boolean))].sort();
     const chosen = state.method;
     clear(state.methodSelect, h('option', { value: '' }, 'Every method'),
@@ -154,7 +159,7 @@ function drawTimeline(el, messages, state) {
     const slowest = Math.max(1, ...entries.map(e => e.latency || 0));
     const rows = visible.map(entry => timelineRow(entry, start, slowest, state));
     clear(el,
-        h('p', { class: 'note' }, `${visible.length} of ${entries.length} entries (${messages.length} messages).`),
+        h('p', { class: 'note' }, `${visible.length} of ${entries.length} entries (${messageCount} messages).`),
         visible.length ? h('ol', { class: 'timeline' }, rows) : empty('No message matches these filters.'));
     if (focused) el.querySelector(`.tl-row[data-key="${CSS.escape(focused)}"] .tl-head`)?.focus();
 }

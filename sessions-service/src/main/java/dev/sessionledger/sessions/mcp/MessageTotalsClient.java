@@ -18,8 +18,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * primary-key reads; the margin is for a cold start or a busy machine), one quick retry of a call
  * that failed at once (a refused connection of a restarting pod, an error status), none after a
  * timeout (a stalled peer would only stall again), and a circuit breaker so that an outage that
- * lasts leaves lists without usage at once instead of each waiting out its timeout. The caller's token is forwarded so messages-service
- * applies the same tenant.
+ * lasts leaves lists without usage at once instead of each waiting out its timeout. The caller's
+ * token is forwarded so messages-service applies the same tenant.
  */
 @ApplicationScoped
 public class MessageTotalsClient {
