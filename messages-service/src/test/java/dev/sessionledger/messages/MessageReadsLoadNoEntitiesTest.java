@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManagerFactory;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -29,8 +30,12 @@ class MessageReadsLoadNoEntitiesTest {
     @Inject
     EntityManagerFactory entityManagerFactory;
 
+    @Inject
+    @PersistenceUnitExtension
+    RecordedStatements statements;
+
     private void assertNoEntity(Runnable request) {
-        EntityLoads.assertNone(entityManagerFactory, request, SessionMessage.class, SessionMessageTotal.class);
+        EntityLoads.assertNone(entityManagerFactory, statements, request, SessionMessage.class, SessionMessageTotal.class);
     }
 
     @Test

@@ -70,14 +70,20 @@ class MetorialQueryTest {
 
     @Test
     void a_keyset_filter_binds_every_value_and_names_its_order_lead() {
-        KeysetFilter filter = KeysetFilter.of("tenantId", "t1")
+        KeysetFilter filter = KeysetFilter.of("tenant_id", "t1")
                 .andAnyOf("type", List.of())
                 .andAnyOf("type", List.of("request", "error"))
-                .andOrderedBy("runId", "r1");
-        assertEquals("tenantId = :f0 and type in :f1 and runId >= :f2 and runId <= :f2", filter.where());
-        assertEquals(3, filter.params().size());
-        assertEquals("runId", filter.orderLead());
-        assertNull(KeysetFilter.of("tenantId", "t1").orderLead());
+                .andAnyOf("kind", List.of("one"))
+                .andOrderedBy("run_id", "r1")
+                .andWhere("(id in (select a from x where b = any(?)) or id in (select a from y where b = any(?)))",
+                        List.of("s1"));
+        assertEquals("tenant_id = ? and type = any(?) and kind = ? and run_id >= ? and run_id <= ?"
+                + " and (id in (select a from x where b = any(?)) or id in (select a from y where b = any(?)))",
+                filter.where().text());
+        assertEquals(List.of("t1", List.of("request", "error"), "one", "r1", "r1", List.of("s1"), List.of("s1")),
+                filter.where().params());
+        assertEquals("run_id", filter.orderLead());
+        assertNull(KeysetFilter.of("tenant_id", "t1").orderLead());
         assertThrows(IllegalStateException.class, () -> filter.andOrderedBy("type", "x"));
     }
 }

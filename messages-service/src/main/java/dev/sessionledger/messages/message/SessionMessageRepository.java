@@ -16,13 +16,13 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.hibernate.StatelessSession;
-
 import dev.sessionledger.commons.metorial.KeysetFilter;
 import dev.sessionledger.commons.metorial.KeysetPager;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
 import dev.sessionledger.commons.persistence.RowSelect;
+import dev.sessionledger.commons.persistence.Sql;
+import dev.sessionledger.commons.persistence.SqlReads;
 import dev.sessionledger.messages.message.MessageRows.MessageRow;
 import dev.sessionledger.messages.message.MessageRows.SenderRow;
 import dev.sessionledger.messages.message.MessageRows.TotalsRow;
@@ -64,7 +64,7 @@ public class SessionMessageRepository implements PanacheRepositoryBase<SessionMe
     DataSource dataSource;
 
     @Inject
-    StatelessSession reads;
+    SqlReads reads;
 
     /**
      * One keyset page of a session's messages. The scan walks the index of the most specific
@@ -73,43 +73,41 @@ public class SessionMessageRepository implements PanacheRepositoryBase<SessionMe
      */
     public MetorialPage<MessageRow> page(String tenant, UUID sessionId, MessageFilter filter,
             MetorialListRequest request) {
-        KeysetFilter where = KeysetFilter.of("tenantId", tenant);
-        String lead = filter.providerRunIds().size() == 1 ? "providerRunId"
-                : filter.serverSessionIds().size() == 1 ? "serverSessionId"
+        KeysetFilter where = KeysetFilter.of("tenant_id", tenant);
+        String lead = filter.providerRunIds().size() == 1 ? "provider_run_id"
+                : filter.serverSessionIds().size() == 1 ? "server_session_id"
                 : filter.types().size() == 1 ? "type"
-                : "sessionId";
-        condition(where, "sessionId", List.of(sessionId), lead);
-        condition(where, "providerRunId", filter.providerRunIds(), lead);
-        condition(where, "serverSessionId", filter.serverSessionIds(), lead);
+                : "session_id";
+        condition(where, "session_id", List.of(sessionId), lead);
+        condition(where, "provider_run_id", filter.providerRunIds(), lead);
+        condition(where, "server_session_id", filter.serverSessionIds(), lead);
         condition(where, "type", filter.types().stream().map(MessageType::text).toList(), lead);
         return KeysetPager.page(reads, ROWS, where, request);
     }
 
-    private static void condition(KeysetFilter where, String field, List<?> values, String lead) {
-        if (field.equals(lead)) {
-            where.andOrderedBy(field, values.get(0));
+    private static void condition(KeysetFilter where, String column, List<?> values, String lead) {
+        if (column.equals(lead)) {
+            where.andOrderedBy(column, values.get(0));
         } else {
-            where.andAnyOf(field, values);
+            where.andAnyOf(column, values);
         }
     }
 
     /** One index probe by id. */
     public Optional<MessageRow> findInSession(String tenant, UUID sessionId, UUID id) {
-        return ROWS.one(reads, "tenantId = ?1 and sessionId = ?2 and id = ?3", tenant, sessionId, id);
+        return ROWS.one(reads, "tenant_id = ? and session_id = ? and id = ?", tenant, sessionId, id);
     }
 
     /** Who sent the messages of the tenant among {@code ids}, by primary key. */
     public List<SenderRow> sendersInTenant(String tenant, Collection<UUID> ids) {
         return ids.isEmpty() ? List.of()
-                : SENDERS.where(reads, "tenantId = :tenant and id in :ids").setParameter("tenant", tenant)
-                        .setParameterList("ids", ids).getResultList();
+                : SENDERS.where(reads, new Sql("tenant_id = ? and id = any(?)", List.of(tenant, ids)));
     }
 
     /** The totals of the tenant's sessions among {@code ids} that hold messages, by primary key. */
     public List<TotalsRow> totalsInTenant(String tenant, Collection<UUID> ids) {
         return ids.isEmpty() ? List.of()
-                : TOTALS.where(reads, "tenantId = :tenant and sessionId in :ids").setParameter("tenant", tenant)
-                        .setParameterList("ids", ids).getResultList();
+                : TOTALS.where(reads, new Sql("tenant_id = ? and session_id = any(?)", List.of(tenant, ids)));
     }
 
     /** Messages of the session stored earlier under any of {@code keys}. */

@@ -1,20 +1,18 @@
 package dev.sessionledger.commons.metorial;
 
-import java.util.Map;
 import java.util.UUID;
-
-import org.hibernate.query.QueryProducer;
-import org.hibernate.query.SelectionQuery;
 
 import dev.sessionledger.commons.paging.KeysetScan;
 import dev.sessionledger.commons.paging.ScanPager;
 import dev.sessionledger.commons.persistence.RowSelect;
+import dev.sessionledger.commons.persistence.Sql;
+import dev.sessionledger.commons.persistence.SqlReads;
 
 /**
- * Runs a Metorial list request as a keyset scan over an entity's time-ordered {@code id}, paged by
+ * Runs a Metorial list request as a keyset scan over a table's time-ordered {@code id}, paged by
  * {@link ScanPager}: one bounded read from the anchor, and a one-row probe behind it only when the
  * anchor is not among the rows read. Both are served by an index that ends in {@code id} after the
- * filter's equality columns. Rows are read as records ({@link RowSelect}), never as entities.
+ * filter's equality columns. Rows are read as records ({@link RowSelect}) by plain statements.
  */
 public final class KeysetPager {
 
@@ -22,23 +20,19 @@ public final class KeysetPager {
     }
 
     /** One page of the rows that {@code filter} keeps, in the index its {@link KeysetFilter#orderLead()} names. */
-    public static <R extends Record & KeysetRow> MetorialPage<R> page(QueryProducer session, RowSelect<R> rows,
+    public static <R extends Record & KeysetRow> MetorialPage<R> page(SqlReads reads, RowSelect<R> rows,
             KeysetFilter filter, MetorialListRequest request) {
-        String where = filter.where();
-        Map<String, Object> params = filter.params();
+        Sql where = filter.where();
         String orderLead = filter.orderLead();
         KeysetScan<R, UUID> scan = (anchor, direction, inclusive, limit) -> {
-            String order = orderBy(orderLead, request.ascending(direction) ? "asc" : "desc");
-            SelectionQuery<R> query;
-            if (anchor == null) {
-                query = rows.where(session, where + order);
-            } else {
-                String comparison = (request.ascending(direction) ? ">" : "<") + (inclusive ? "=" : "");
-                query = rows.where(session, where + " and id " + comparison + " :anchor" + order)
-                        .setParameter("anchor", anchor);
+            boolean ascending = request.ascending(direction);
+            Sql condition = where;
+            if (anchor != null) {
+                String comparison = (ascending ? ">" : "<") + (inclusive ? "=" : "");
+                condition = condition.append(Sql.bound(" and id " + comparison + " ?", anchor));
             }
-            params.forEach(query::setParameter);
-            return query.setMaxResults(limit).getResultList();
+            String order = orderBy(orderLead, ascending ? "asc" : "desc");
+            return rows.where(reads, condition.append(order).append(Sql.bound(" limit ?", limit)));
         };
         return MetorialPage.of(ScanPager.page(scan, request.keyset(), (row, anchor) -> anchor.equals(row.id())));
     }

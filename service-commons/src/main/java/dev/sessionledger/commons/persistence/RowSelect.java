@@ -1,65 +1,169 @@
 package dev.sessionledger.commons.persistence;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.Entity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Table;
 
-import org.hibernate.query.QueryProducer;
-import org.hibernate.query.SelectionQuery;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * Reads rows of an entity's table into a record: the query selects the record's components, each
- * named as the entity attribute it holds, and Hibernate builds the record from those columns, so a
- * read makes no entity, no snapshot for dirty checking and no persistence-context entry. The query
- * text is made once, when the read is declared.
+ * Reads rows of an entity's table into a record by plain statements ({@link SqlReads}): each
+ * component of the record is named as the entity attribute it holds, and is read from that
+ * attribute's column by its position, so a read makes no entity, opens no session and translates
+ * no query. The statement's text and the way to read each column are made once, when the read is
+ * declared. Conditions are SQL over the table's columns, their values bound in order to {@code ?}.
  *
  * @param <R> a record whose components are, in order, attributes of the entity
  */
 public final class RowSelect<R extends Record> {
 
-    private final Class<R> type;
+    /** JSON columns read into maps the way they were written: objects keep their keys' order. */
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
     private final String select;
+    private final SqlReads.RowReader<R> reader;
 
-    private RowSelect(Class<R> type, String select) {
-        this.type = type;
+    private RowSelect(String select, SqlReads.RowReader<R> reader) {
         this.select = select;
+        this.reader = reader;
     }
 
-    /** The rows of {@code entity} read as {@code row}s. */
+    /** The rows of {@code entity}'s table read as {@code row}s. */
     public static <R extends Record> RowSelect<R> of(Class<R> row, Class<?> entity) {
-        String attributes = Arrays.stream(row.getRecordComponents()).map(RecordComponent::getName)
+        RecordComponent[] components = row.getRecordComponents();
+        String columns = Arrays.stream(components).map(c -> column(entity, c.getName()))
                 .collect(Collectors.joining(", "));
-        return new RowSelect<>(row, "select " + attributes + " from " + entityName(entity));
+        List<ColumnReader> readers = Arrays.stream(components).map(c -> reader(row, c)).toList();
+        MethodHandle constructor = constructor(row, components);
+        SqlReads.RowReader<R> reader = rows -> {
+            Object[] values = new Object[readers.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = readers.get(i).read(rows, i + 1);
+            }
+            return instance(row, constructor, values);
+        };
+        return new RowSelect<>("select " + columns + " from " + table(entity), reader);
     }
 
-    /** The rows where {@code condition} holds: HQL over the entity's attributes, its values bound by name. */
-    public SelectionQuery<R> where(QueryProducer session, String condition) {
-        return session.createSelectionQuery(select + " where " + condition, type);
+    /** The rows where {@code condition} holds, in the order and up to the limit it may end with. */
+    public List<R> where(SqlReads reads, Sql condition) {
+        return reads.list(Sql.of(select + " where ").append(condition), reader);
     }
 
-    /** The one row where {@code condition} holds, its values bound in order to {@code ?1}, {@code ?2}, ... */
-    public Optional<R> one(QueryProducer session, String condition, Object... values) {
-        SelectionQuery<R> query = where(session, condition);
-        for (int i = 0; i < values.length; i++) {
-            query.setParameter(i + 1, values[i]);
+    /** The first row where {@code condition} holds, its values bound in order to its {@code ?}s. */
+    public Optional<R> one(SqlReads reads, String condition, Object... values) {
+        return reads.first(new Sql(select + " where " + condition, List.of(values)), reader);
+    }
+
+    /** The row with this id, if it is the tenant's: one primary-key read, for a table with {@code tenant_id}. */
+    public Optional<R> inTenant(SqlReads reads, String tenant, UUID id) {
+        return one(reads, "tenant_id = ? and id = ?", tenant, id);
+    }
+
+    /** One column's value of the current row, read as the component's type. */
+    @FunctionalInterface
+    private interface ColumnReader {
+        Object read(ResultSet rows, int column) throws SQLException;
+    }
+
+    private static ColumnReader reader(Class<?> row, RecordComponent component) {
+        Class<?> type = component.getType();
+        if (type == UUID.class) {
+            return (rows, i) -> rows.getObject(i, UUID.class);
         }
-        return query.uniqueResultOptional();
-    }
-
-    /** The row with this id, if it is the tenant's: one primary-key read, for an entity with {@code tenantId}. */
-    public Optional<R> inTenant(QueryProducer session, String tenant, UUID id) {
-        return one(session, "tenantId = ?1 and id = ?2", tenant, id);
-    }
-
-    private static String entityName(Class<?> entity) {
-        Entity mapped = entity.getAnnotation(Entity.class);
-        if (mapped == null) {
-            throw new IllegalArgumentException(entity.getName() + " is not an entity");
+        if (type == String.class) {
+            return ResultSet::getString;
         }
-        return mapped.name().isEmpty() ? entity.getSimpleName() : mapped.name();
+        if (type == Instant.class) {
+            return (rows, i) -> {
+                OffsetDateTime time = rows.getObject(i, OffsetDateTime.class);
+                return time == null ? null : time.toInstant();
+            };
+        }
+        if (type == int.class) {
+            return ResultSet::getInt;
+        }
+        if (type == long.class) {
+            return ResultSet::getLong;
+        }
+        if (type == boolean.class) {
+            return ResultSet::getBoolean;
+        }
+        if (type == byte[].class) {
+            return ResultSet::getBytes;
+        }
+        if (type == Map.class) {
+            return (rows, i) -> {
+                String text = rows.getString(i);
+                try {
+                    return text == null ? null : JSON.readValue(text, Map.class);
+                } catch (JsonProcessingException e) {
+                    throw new SQLException("A JSON column holds no JSON object", e);
+                }
+            };
+        }
+        throw new IllegalArgumentException(row.getName() + "." + component.getName() + " has a type rows cannot hold: "
+                + type.getName());
+    }
+
+    private static MethodHandle constructor(Class<?> row, RecordComponent[] components) {
+        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        try {
+            return MethodHandles.publicLookup().findConstructor(row, MethodType.methodType(void.class, types))
+                    .asSpreader(Object[].class, types.length)
+                    .asType(MethodType.methodType(Object.class, Object[].class));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException(row.getName() + " has no public canonical constructor", e);
+        }
+    }
+
+    private static <R> R instance(Class<R> row, MethodHandle constructor, Object[] values) {
+        try {
+            return row.cast(constructor.invokeExact(values));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("Building a " + row.getSimpleName() + " failed", e);
+        }
+    }
+
+    private static String table(Class<?> entity) {
+        Table table = entity.getAnnotation(Table.class);
+        if (table == null || table.name().isEmpty()) {
+            throw new IllegalArgumentException(entity.getName() + " names no table");
+        }
+        return table.name();
+    }
+
+    /** The column of an attribute: the name its mapping gives, else the attribute's name in snake case. */
+    private static String column(Class<?> entity, String attribute) {
+        for (Class<?> type = entity; type != null; type = type.getSuperclass()) {
+            try {
+                Field field = type.getDeclaredField(attribute);
+                Column column = field.getAnnotation(Column.class);
+                return column != null && !column.name().isEmpty() ? column.name()
+                        : attribute.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+            } catch (NoSuchFieldException e) {
+                // declared by a superclass
+            }
+        }
+        throw new IllegalArgumentException(entity.getName() + " has no attribute " + attribute);
     }
 }

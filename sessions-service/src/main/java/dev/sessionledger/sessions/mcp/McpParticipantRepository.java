@@ -8,14 +8,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.hibernate.StatelessSession;
-
 import dev.sessionledger.commons.ids.PrefixedId;
 import dev.sessionledger.commons.metorial.KeysetFilter;
 import dev.sessionledger.commons.metorial.KeysetPager;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
 import dev.sessionledger.commons.persistence.RowSelect;
+import dev.sessionledger.commons.persistence.SqlReads;
 import dev.sessionledger.sessions.mcp.McpRows.ParticipantRow;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -26,7 +25,7 @@ public class McpParticipantRepository implements PanacheRepositoryBase<McpPartic
     private static final RowSelect<ParticipantRow> ROWS = RowSelect.of(ParticipantRow.class, McpParticipant.class);
 
     @Inject
-    StatelessSession reads;
+    SqlReads reads;
 
     /**
      * The participant with this identity, created if new; one statement, safe under concurrent
@@ -70,47 +69,48 @@ public class McpParticipantRepository implements PanacheRepositoryBase<McpPartic
      */
     public MetorialPage<ParticipantRow> page(String tenant, ParticipantQuery query, Collection<UUID> senderIds,
             MetorialListRequest request) {
-        KeysetFilter filter = KeysetFilter.of("tenantId", tenant)
+        KeysetFilter filter = KeysetFilter.of("tenant_id", tenant)
                 .andAnyOf("type", query.types())
                 .andAnyOf("id", query.ids());
         if (senderIds != null) {
-            filter.andWhere("id in :?", senderIds);
+            filter.andWhere("id = any(?)", senderIds);
         }
         if (!query.sessionIds().isEmpty()) {
-            filter.andWhere("(id in (select c.participantId from McpConnection c where c.sessionId in :?)"
-                    + " or id in (select p.participantId from McpSessionProvider p where p.sessionId in :?))",
+            filter.andWhere("(id in (select c.participant_id from mcp_connection c where c.session_id = any(?))"
+                    + " or id in (select p.participant_id from mcp_session_provider p where p.session_id = any(?)))",
                     query.sessionIds());
         }
         if (!query.connectionIds().isEmpty()) {
-            filter.andWhere("id in (select c.participantId from McpConnection c where c.id in :?)", query.connectionIds());
+            filter.andWhere("id in (select c.participant_id from mcp_connection c where c.id = any(?))",
+                    query.connectionIds());
         }
-        range(filter, "createdAt", query.createdAt(), true);
-        range(filter, "updatedAt", query.updatedAt(), false);
+        range(filter, "created_at", query.createdAt(), true);
+        range(filter, "updated_at", query.updatedAt(), false);
         return KeysetPager.page(reads, ROWS, filter, request);
     }
 
     /** Adds a range's bounds; for created_at also the equal id bounds, which the id index serves. */
-    private static void range(KeysetFilter filter, String field, ParticipantQuery.Range range, boolean alsoIds) {
+    private static void range(KeysetFilter filter, String column, ParticipantQuery.Range range, boolean alsoIds) {
         if (range.gt() != null) {
-            filter.andWhere(field + " > :?", range.gt());
+            filter.andWhere(column + " > ?", range.gt());
         }
         if (range.gte() != null) {
-            filter.andWhere(field + " >= :?", range.gte());
+            filter.andWhere(column + " >= ?", range.gte());
         }
         if (range.lt() != null) {
-            filter.andWhere(field + " < :?", range.lt());
+            filter.andWhere(column + " < ?", range.lt());
         }
         if (range.lte() != null) {
-            filter.andWhere(field + " <= :?", range.lte());
+            filter.andWhere(column + " <= ?", range.lte());
         }
         if (alsoIds) {
             Instant lower = range.gt() != null ? range.gt() : range.gte();
             Instant upper = range.lt() != null ? range.lt() : range.lte();
             if (lower != null) {
-                filter.andWhere("id >= :?", PrefixedId.lowestAt(lower));
+                filter.andWhere("id >= ?", PrefixedId.lowestAt(lower));
             }
             if (upper != null) {
-                filter.andWhere("id <= :?", PrefixedId.highestAt(upper));
+                filter.andWhere("id <= ?", PrefixedId.highestAt(upper));
             }
         }
     }

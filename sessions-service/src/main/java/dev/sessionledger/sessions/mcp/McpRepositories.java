@@ -9,10 +9,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.hibernate.StatelessSession;
-import org.hibernate.query.SelectionQuery;
-
 import dev.sessionledger.commons.persistence.RowSelect;
+import dev.sessionledger.commons.persistence.Sql;
+import dev.sessionledger.commons.persistence.SqlReads;
 import dev.sessionledger.sessions.mcp.McpRows.SessionClientRow;
 import dev.sessionledger.sessions.mcp.McpRows.SessionProviderRow;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -23,22 +22,18 @@ public final class McpRepositories {
     private McpRepositories() {
     }
 
-    /** Whether a row of {@code entity} meets {@code condition} (values {@code ?1}, {@code ?2}, ...), read as its id alone. */
-    static boolean exists(StatelessSession reads, String entity, String condition, Object... values) {
-        SelectionQuery<UUID> query = reads.createSelectionQuery("select id from " + entity + " where " + condition,
-                UUID.class);
-        for (int i = 0; i < values.length; i++) {
-            query.setParameter(i + 1, values[i]);
-        }
-        return query.uniqueResultOptional().isPresent();
+    /** Whether a row of {@code table} meets {@code condition} (its values bound in order), read as its id alone. */
+    static boolean exists(SqlReads reads, String table, String condition, Object... values) {
+        return reads.answer(new Sql("select id from " + table + " where " + condition, List.of(values)),
+                rows -> rows.next());
     }
 
     /** The rows of {@code select} in the tenant's sessions among {@code sessionIds}, each session's in id order. */
-    static <R extends Record> List<R> inSessions(StatelessSession reads, RowSelect<R> select, String tenant,
+    static <R extends Record> List<R> inSessions(SqlReads reads, RowSelect<R> select, String tenant,
             Collection<UUID> sessionIds) {
         return sessionIds.isEmpty() ? List.of()
-                : select.where(reads, "tenantId = :tenant and sessionId in :sessions order by sessionId, id")
-                        .setParameter("tenant", tenant).setParameterList("sessions", sessionIds).getResultList();
+                : select.where(reads, new Sql("tenant_id = ? and session_id = any(?) order by session_id, id",
+                        List.of(tenant, sessionIds)));
     }
 
     /** Connections, found within a session of a tenant. */
@@ -49,7 +44,7 @@ public final class McpRepositories {
                 McpConnection.class);
 
         @Inject
-        StatelessSession reads;
+        SqlReads reads;
 
         /** The clients of some sessions' connections, in one query ({@code mcp_connection_tenant_session_idx}). */
         public List<SessionClientRow> clientsOf(String tenant, Collection<UUID> sessionIds) {
@@ -80,17 +75,17 @@ public final class McpRepositories {
                 McpSessionProvider.class);
 
         @Inject
-        StatelessSession reads;
+        SqlReads reads;
 
         /** One index probe by id. */
         public Optional<SessionProviderRow> rowInSession(String tenant, UUID sessionId, UUID id) {
-            return ROWS.one(reads, "tenantId = ?1 and sessionId = ?2 and id = ?3", tenant, sessionId, id);
+            return ROWS.one(reads, "tenant_id = ? and session_id = ? and id = ?", tenant, sessionId, id);
         }
 
         /** One index probe by id. */
         public boolean existsInSession(String tenant, UUID sessionId, UUID id) {
-            return exists(reads, "McpSessionProvider", "tenantId = ?1 and sessionId = ?2 and id = ?3", tenant, sessionId,
-                    id);
+            return exists(reads, "mcp_session_provider", "tenant_id = ? and session_id = ? and id = ?", tenant,
+                    sessionId, id);
         }
 
         public Optional<McpSessionProvider> byIdempotencyKey(String tenant, UUID sessionId, String key) {
@@ -105,9 +100,10 @@ public final class McpRepositories {
 
         /** The provider participants of some server sessions, in one query by primary key. */
         public List<UUID> participantsOf(String tenant, Collection<UUID> ids) {
-            return reads.createSelectionQuery("select p.participantId from McpSessionProvider p"
-                    + " where p.tenantId = :tenant and p.id in :ids", UUID.class)
-                    .setParameter("tenant", tenant).setParameterList("ids", ids).getResultList();
+            return ids.isEmpty() ? List.of()
+                    : reads.list(new Sql("select p.participant_id from mcp_session_provider p"
+                            + " where p.tenant_id = ? and p.id = any(?)", List.of(tenant, ids)),
+                            rows -> rows.getObject(1, UUID.class));
         }
     }
 
@@ -116,16 +112,17 @@ public final class McpRepositories {
     public static class ProviderRuns implements PanacheRepositoryBase<McpProviderRun, UUID> {
 
         @Inject
-        StatelessSession reads;
+        SqlReads reads;
 
         /** One index probe by id. */
         public boolean existsInSession(String tenant, UUID sessionId, UUID id) {
-            return exists(reads, "McpProviderRun", "tenantId = ?1 and sessionId = ?2 and id = ?3", tenant, sessionId, id);
+            return exists(reads, "mcp_provider_run", "tenant_id = ? and session_id = ? and id = ?", tenant, sessionId,
+                    id);
         }
 
         /** One index probe by id. */
         public boolean existsInSessionProvider(String tenant, UUID sessionProviderId, UUID id) {
-            return exists(reads, "McpProviderRun", "tenantId = ?1 and sessionProviderId = ?2 and id = ?3", tenant,
+            return exists(reads, "mcp_provider_run", "tenant_id = ? and session_provider_id = ? and id = ?", tenant,
                     sessionProviderId, id);
         }
 

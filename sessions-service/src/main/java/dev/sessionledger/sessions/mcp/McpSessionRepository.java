@@ -1,5 +1,6 @@
 package dev.sessionledger.sessions.mcp;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -7,13 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
-import org.hibernate.StatelessSession;
-
 import dev.sessionledger.commons.metorial.KeysetFilter;
 import dev.sessionledger.commons.metorial.KeysetPager;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
 import dev.sessionledger.commons.persistence.RowSelect;
+import dev.sessionledger.commons.persistence.Sql;
+import dev.sessionledger.commons.persistence.SqlReads;
 import dev.sessionledger.sessions.mcp.McpRows.SessionRow;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -24,11 +25,11 @@ public class McpSessionRepository implements PanacheRepositoryBase<McpSession, U
     private static final RowSelect<SessionRow> ROWS = RowSelect.of(SessionRow.class, McpSession.class);
 
     @Inject
-    StatelessSession reads;
+    SqlReads reads;
 
     /** One keyset page of the tenant's sessions, served by {@code mcp_session_tenant_id_idx}. */
     public MetorialPage<SessionRow> page(String tenant, MetorialListRequest request) {
-        return KeysetPager.page(reads, ROWS, KeysetFilter.of("tenantId", tenant), request);
+        return KeysetPager.page(reads, ROWS, KeysetFilter.of("tenant_id", tenant), request);
     }
 
     /** One index probe by id. */
@@ -38,8 +39,8 @@ public class McpSessionRepository implements PanacheRepositoryBase<McpSession, U
 
     /** The session's status, if it is the tenant's: one index probe by id. */
     public Optional<String> statusInTenant(String tenant, UUID id) {
-        return reads.createSelectionQuery("select status from McpSession where tenantId = :tenant and id = :id",
-                String.class).setParameter("tenant", tenant).setParameter("id", id).uniqueResultOptional();
+        return reads.first(new Sql("select status from mcp_session where tenant_id = ? and id = ?", List.of(tenant, id)),
+                rows -> rows.getString(1));
     }
 
     public Optional<McpSession> findInTenant(String tenant, UUID id) {

@@ -6,8 +6,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.hibernate.StatelessSession;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 import dev.sessionledger.commons.metorial.KeysetFilter;
@@ -15,6 +13,7 @@ import dev.sessionledger.commons.metorial.KeysetPager;
 import dev.sessionledger.commons.metorial.MetorialListRequest;
 import dev.sessionledger.commons.metorial.MetorialPage;
 import dev.sessionledger.commons.persistence.RowSelect;
+import dev.sessionledger.commons.persistence.SqlReads;
 import dev.sessionledger.sessions.provider.ProviderRows.ProviderRow;
 import dev.sessionledger.sessions.provider.ProviderRows.UpstreamRow;
 
@@ -26,11 +25,11 @@ public class ProviderRepository implements PanacheRepositoryBase<Provider, UUID>
     private static final RowSelect<UpstreamRow> UPSTREAMS = RowSelect.of(UpstreamRow.class, Provider.class);
 
     @Inject
-    StatelessSession reads;
+    SqlReads reads;
 
     /** One keyset page of the tenant's providers, served by {@code mcp_provider_tenant_id_idx}. */
     public MetorialPage<ProviderRow> page(String tenant, MetorialListRequest request) {
-        return KeysetPager.page(reads, ROWS, KeysetFilter.of("tenantId", tenant), request);
+        return KeysetPager.page(reads, ROWS, KeysetFilter.of("tenant_id", tenant), request);
     }
 
     /** One index probe by id. */

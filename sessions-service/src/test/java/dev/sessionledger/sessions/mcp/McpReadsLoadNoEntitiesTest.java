@@ -11,11 +11,14 @@ import jakarta.persistence.EntityManagerFactory;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
 import dev.sessionledger.commons.testing.EntityLoads;
 import dev.sessionledger.commons.testing.ServiceTest;
 import dev.sessionledger.commons.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
+import dev.sessionledger.sessions.realtime.RecordedStatements;
 
 /**
  * The MCP lists and gets, and the internal session look-up, read their rows into records: each
@@ -31,6 +34,10 @@ class McpReadsLoadNoEntitiesTest {
 
     @Inject
     EntityManagerFactory entityManagerFactory;
+
+    @Inject
+    @PersistenceUnitExtension
+    RecordedStatements statements;
 
     /** A tenant with two sessions, the first with a client, a provider and a run of it. */
     private record World(String token, String session, String other, String client, String provider,
@@ -51,7 +58,7 @@ class McpReadsLoadNoEntitiesTest {
     }
 
     private void assertNoEntity(Runnable request) {
-        EntityLoads.assertNone(entityManagerFactory, request, MCP_ENTITIES);
+        EntityLoads.assertNone(entityManagerFactory, statements, request, MCP_ENTITIES);
     }
 
     @Test

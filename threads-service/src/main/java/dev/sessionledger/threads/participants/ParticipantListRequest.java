@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.sessionledger.commons.persistence.Sql;
 import dev.sessionledger.threads.query.SortKey;
-import dev.sessionledger.threads.query.Sql;
 
 /**
  * A validated {@code GET /api/thread-participants} request.

@@ -1,7 +1,5 @@
 package dev.sessionledger.threads.participants;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,15 +9,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.sessionledger.commons.paging.KeysetScan;
+import dev.sessionledger.commons.persistence.Sql;
+import dev.sessionledger.commons.persistence.SqlReads;
 import dev.sessionledger.threads.query.KeysetSql;
 import dev.sessionledger.threads.query.SortKey;
-import dev.sessionledger.threads.query.Sql;
 
 /**
  * Reads participants as plain statements into {@link ParticipantRow}s: lists built from
@@ -34,34 +31,33 @@ public class ParticipantReads {
             + "p.external_identity, p.display_name, p.joined_at, p.last_read_message_id, p.last_read_at";
 
     @Inject
-    DataSource dataSource;
+    SqlReads sql;
 
     /** Whether {@code userId} takes part in the thread; served by {@code thread_participant_thread_user_idx}. */
     public boolean isMember(String tenant, UUID threadId, String userId) {
         Sql sql = new Sql("SELECT 1 FROM thread_participant p WHERE p.tenant_id = ? AND p.thread_id = ?"
                 + " AND p.user_id = ? LIMIT 1", List.of(tenant, threadId, userId));
-        return answer(sql, "Checking a thread's membership failed", ResultSet::next);
+        return this.sql.answer(sql, ResultSet::next);
     }
 
     /** Served by the primary key. */
     public Optional<ParticipantRow> findInTenant(String tenant, UUID id) {
         Sql sql = new Sql("SELECT " + COLUMNS + " FROM thread_participant p WHERE p.id = ? AND p.tenant_id = ?",
                 List.of(id, tenant));
-        return answer(sql, "Reading a participant failed",
-                rows -> rows.next() ? Optional.of(participant(rows)) : Optional.empty());
+        return this.sql.first(sql, ParticipantReads::participant);
     }
 
     /** How many participants match {@code where}, whatever page is read. */
     public long count(Sql where) {
         Sql sql = Sql.of("SELECT count(*) FROM thread_participant p WHERE ").append(where);
-        return answer(sql, "Counting participants failed", rows -> rows.next() ? rows.getLong(1) : 0);
+        return this.sql.answer(sql, rows -> rows.next() ? rows.getLong(1) : 0);
     }
 
     /** The thread's participant count kept by migration V3's triggers; zero for a thread not in the tenant. */
     public long participantCount(String tenant, UUID threadId) {
         Sql sql = Sql.bound("SELECT participant_count FROM thread WHERE tenant_id = ?", tenant)
                 .append(Sql.bound(" AND id = ?", threadId));
-        return answer(sql, "Reading a thread's participant count failed", rows -> rows.next() ? rows.getLong(1) : 0);
+        return this.sql.answer(sql, rows -> rows.next() ? rows.getLong(1) : 0);
     }
 
     /**
@@ -82,54 +78,23 @@ public class ParticipantReads {
             boolean inclusive, int limit) {
         List<ParticipantRow> found = new ArrayList<>();
         Sql order = KeysetSql.orderBy(lead, keys);
-        try (Connection connection = dataSource.getConnection()) {
+        return sql.connected(connection -> {
             for (Sql segment : KeysetSql.segments(keys, anchor, inclusive)) {
                 if (found.size() >= limit) {
                     break;
                 }
-                Sql sql = Sql.of("SELECT " + COLUMNS + " FROM thread_participant p WHERE ")
+                Sql statement = Sql.of("SELECT " + COLUMNS + " FROM thread_participant p WHERE ")
                         .append(Sql.and(where, segment)).append(" ORDER BY ").append(order)
                         .append(Sql.bound(" LIMIT ?", limit - found.size()));
-                try (PreparedStatement statement = prepare(connection, sql);
-                        ResultSet rows = statement.executeQuery()) {
+                SqlReads.query(connection, statement, rows -> {
                     while (rows.next()) {
                         found.add(participant(rows));
                     }
-                }
+                    return found;
+                });
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Listing participants failed", e);
-        }
-        return found;
-    }
-
-    /** What one statement's rows answer. */
-    @FunctionalInterface
-    private interface Answer<T> {
-        T of(ResultSet rows) throws SQLException;
-    }
-
-    private <T> T answer(Sql sql, String failure, Answer<T> answer) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, sql);
-                ResultSet rows = statement.executeQuery()) {
-            return answer.of(rows);
-        } catch (SQLException e) {
-            throw new IllegalStateException(failure, e);
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, Sql sql) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql.text());
-        try {
-            for (int i = 0; i < sql.params().size(); i++) {
-                statement.setObject(i + 1, sql.params().get(i));
-            }
-        } catch (SQLException e) {
-            statement.close();
-            throw e;
-        }
-        return statement;
+            return found;
+        });
     }
 
     /** The row the cursor of a result set stands on, read by column position in {@link #COLUMNS}' order. */

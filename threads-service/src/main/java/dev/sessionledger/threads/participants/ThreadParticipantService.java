@@ -25,10 +25,10 @@ import dev.sessionledger.commons.paging.KeysetScan;
 import dev.sessionledger.commons.paging.KeysetSlice;
 import dev.sessionledger.commons.paging.ScanPager;
 import dev.sessionledger.commons.persistence.QueryPlanning;
+import dev.sessionledger.commons.persistence.Sql;
 import dev.sessionledger.threads.query.Cursor;
 import dev.sessionledger.threads.query.CursorCodec;
 import dev.sessionledger.threads.query.SortKey;
-import dev.sessionledger.threads.query.Sql;
 import dev.sessionledger.threads.thread.ThreadAccess;
 
 /**

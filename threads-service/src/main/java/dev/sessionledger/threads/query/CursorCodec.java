@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionledger.commons.auth.HmacSigner;
 import dev.sessionledger.commons.auth.Sha256;
 import dev.sessionledger.commons.errors.Failure;
+import dev.sessionledger.commons.persistence.Sql;
 
 /**
  * Opaque, tamper-evident keyset cursors: base64url JSON of the row's sort keys (nulls included),

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.sessionledger.commons.errors.Failure;
+import dev.sessionledger.commons.persistence.Sql;
 
 /**
  * Compiles a JSON filter ({@code AND}/{@code OR}/{@code NOT}, per-field operators, relations) into

@@ -3,6 +3,8 @@ package dev.sessionledger.threads.query;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.sessionledger.commons.persistence.Sql;
+
 /**
  * Builds the conditions and order of a keyset read for any multi-key sort whose last key is
  * unique and never null (the id).

@@ -1,5 +1,7 @@
 package dev.sessionledger.threads.query;
 
+import dev.sessionledger.commons.persistence.Sql;
+
 /** One key of a multi-key sort. */
 public record SortKey(FilterField field, SortDirection direction) {
 

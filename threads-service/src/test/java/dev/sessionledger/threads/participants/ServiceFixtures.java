@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import jakarta.persistence.EntityManager;
 
 import dev.sessionledger.commons.auth.Caller;
+import dev.sessionledger.commons.persistence.SqlReads;
 import dev.sessionledger.threads.query.CursorCodec;
 
 /** What the tests that call the participant service directly share: its caller and rows written straight in. */
@@ -22,7 +23,7 @@ final class ServiceFixtures {
     static ThreadParticipantService service(RecordingDataSource recorded, EntityManager entityManager,
             CursorCodec cursors) {
         ParticipantReads reads = new ParticipantReads();
-        reads.dataSource = recorded.dataSource();
+        reads.sql = new SqlReads(recorded.dataSource());
         ThreadParticipantService service = new ThreadParticipantService();
         service.reads = reads;
         service.entityManager = entityManager;

@@ -1,4 +1,4 @@
-package dev.sessionledger.threads.query;
+package dev.sessionledger.commons.persistence;
 
 import java.util.ArrayList;
 import java.util.Collections;
