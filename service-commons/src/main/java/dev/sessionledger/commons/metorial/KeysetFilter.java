@@ -39,7 +39,8 @@ public final class KeysetFilter {
         if (values.isEmpty()) {
             return this;
         }
-        return values.size() == 1 ? and(column, values.iterator().next()) : andWhere(column + " = any(?)", values);
+        Sql condition = Sql.anyOf(column, values);
+        return andWhere(condition.text(), condition.params().get(0));
     }
 
     /**

@@ -5,10 +5,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -92,10 +92,7 @@ public final class RowSelect<R extends Record> {
             return ResultSet::getString;
         }
         if (type == Instant.class) {
-            return (rows, i) -> {
-                OffsetDateTime time = rows.getObject(i, OffsetDateTime.class);
-                return time == null ? null : time.toInstant();
-            };
+            return SqlReads::instant;
         }
         if (type == int.class) {
             return ResultSet::getInt;
@@ -105,6 +102,9 @@ public final class RowSelect<R extends Record> {
         }
         if (type == boolean.class) {
             return ResultSet::getBoolean;
+        }
+        if (type == BigDecimal.class) {
+            return ResultSet::getBigDecimal;
         }
         if (type == byte[].class) {
             return ResultSet::getBytes;

@@ -1,6 +1,7 @@
 package dev.sessionledger.commons.persistence;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 
@@ -24,6 +25,15 @@ public record Sql(String text, List<Object> params) {
     /** {@code text} with one {@code ?} marker, bound to {@code value}. */
     public static Sql bound(String text, Object value) {
         return new Sql(text, List.of(value));
+    }
+
+    /**
+     * {@code column = ?} for one value, so that an index {@code (..., column, ...)} still gives the
+     * order after it; {@code column = any(?)} for several, one array whatever their number.
+     */
+    public static Sql anyOf(String column, Collection<?> values) {
+        return values.size() == 1 ? bound(column + " = ?", values.iterator().next())
+                : bound(column + " = any(?)", values);
     }
 
     public Sql append(String more) {

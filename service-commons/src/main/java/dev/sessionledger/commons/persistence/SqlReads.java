@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -102,6 +103,12 @@ public class SqlReads {
         try (PreparedStatement statement = prepare(connection, sql); ResultSet rows = statement.executeQuery()) {
             return answer.of(rows);
         }
+    }
+
+    /** A {@code timestamptz} column of the current row as an instant, or null. */
+    public static Instant instant(ResultSet rows, int column) throws SQLException {
+        OffsetDateTime time = rows.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
     }
 
     private static PreparedStatement prepare(Connection connection, Sql sql) throws SQLException {

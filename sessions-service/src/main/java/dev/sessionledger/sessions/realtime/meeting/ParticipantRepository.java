@@ -1,7 +1,8 @@
 package dev.sessionledger.sessions.realtime.meeting;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,43 +16,37 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.Query;
-import jakarta.persistence.TypedQuery;
+import jakarta.inject.Inject;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+import dev.sessionledger.commons.persistence.RowSelect;
+import dev.sessionledger.commons.persistence.Sql;
+import dev.sessionledger.commons.persistence.SqlReads;
 import dev.sessionledger.sessions.realtime.Like;
 import dev.sessionledger.sessions.realtime.PageRequest;
 import dev.sessionledger.sessions.realtime.RealtimeKey;
 import dev.sessionledger.sessions.realtime.RealtimeScope;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
-/** Reads and writes peers, always within one tenant and one session. */
+/**
+ * Reads and writes peers, always within one tenant and one session: reads as plain statements into
+ * records ({@link SqlReads}), writes through the entity.
+ */
 @ApplicationScoped
 public class ParticipantRepository implements PanacheRepositoryBase<RealtimeParticipant, RealtimeKey> {
 
-    private static final String SEARCH = " and (lower(p.displayName) like :pattern escape '!'"
-            + " or lower(p.userId) like :pattern escape '!' or lower(p.customParticipantId) like :pattern escape '!')";
+    private static final RowSelect<PeerRow> ROWS = RowSelect.of(PeerRow.class, RealtimeParticipant.class);
+
+    private static final String SEARCH = " and (lower(display_name) like ? escape '!'"
+            + " or lower(user_id) like ? escape '!' or lower(custom_participant_id) like ? escape '!')";
 
     /**
      * A peer's minutes as the API shows them ({@link Durations#of}): stored once it left; until then
-     * from joining to {@code :now}, rounded to two decimals half up as {@link Durations#minutes} is.
+     * from joining to now (its one bound value), rounded to two decimals half up as
+     * {@link Durations#minutes} is.
      */
-    private static final String DURATION = "coalesce(duration_minutes, round(extract(epoch FROM"
-            + " (greatest(CAST(:now AS timestamptz), joined_at) - joined_at)) / 60, 2))";
-
-    /** One session's peers, narrowed by {@code :pattern} unless it is null. */
-    private static final String IN_SESSION = """
-             WHERE tenant_id = :tenant AND session_id = :session
-               AND (CAST(:pattern AS text) IS NULL OR lower(display_name) LIKE :pattern ESCAPE '!'
-                    OR lower(user_id) LIKE :pattern ESCAPE '!' OR lower(custom_participant_id) LIKE :pattern ESCAPE '!')
-            """;
-
-    /**
-     * Peers by the duration the list shows. A peer still inside has no stored duration and its
-     * own grows with the clock, so no index can give this order: {@code rtk_participant_session_joined_idx}
-     * serves the session filter and the sort is of that one session's peers.
-     */
-    private static final String BY_DURATION = "SELECT " + PeerRow.COLUMNS + " FROM rtk_participant" + IN_SESSION
-            + " ORDER BY " + DURATION;
+    private static final String DURATION = "coalesce(duration_minutes, round(extract(epoch from"
+            + " (greatest(cast(? as timestamptz), joined_at) - joined_at)) / 60, 2))";
 
     /**
      * The consolidated view: one row per person (custom participant id, else user id, else the
@@ -59,20 +54,25 @@ public class ParticipantRepository implements PanacheRepositoryBase<RealtimePart
      * stays (their events show the user id). Scans one session through {@code rtk_participant_session_joined_idx}.
      */
     private static final String CONSOLIDATED = """
-            SELECT (array_agg(id ORDER BY joined_at, id))[1] AS id,
-                   min(created_at) AS created_at,
-                   max(custom_participant_id) AS custom_participant_id,
-                   (array_agg(display_name ORDER BY joined_at DESC, id DESC))[1] AS display_name,
-                   sum(%s) AS duration,
-                   min(joined_at) AS joined_at,
-                   CASE WHEN bool_or(left_at IS NULL) THEN NULL ELSE max(left_at) END AS left_at,
-                   (array_agg(preset_name ORDER BY joined_at DESC, id DESC))[1] AS preset_name,
-                   max(updated_at) AS updated_at,
-                   max(user_id) AS user_id,
-                   array_agg(id ORDER BY joined_at, id) AS peers,
-                   array_agg(user_id ORDER BY joined_at, id) AS peer_user_ids
-              FROM rtk_participant
-            """.formatted(DURATION) + IN_SESSION + " GROUP BY coalesce(custom_participant_id, user_id, id::text)";
+            select (array_agg(id order by joined_at, id))[1] as id,
+                   min(created_at) as created_at,
+                   max(custom_participant_id) as custom_participant_id,
+                   (array_agg(display_name order by joined_at desc, id desc))[1] as display_name,
+                   sum(%s) as duration,
+                   min(joined_at) as joined_at,
+                   case when bool_or(left_at is null) then null else max(left_at) end as left_at,
+                   (array_agg(preset_name order by joined_at desc, id desc))[1] as preset_name,
+                   max(updated_at) as updated_at,
+                   max(user_id) as user_id,
+                   array_agg(id order by joined_at, id) as peers,
+                   array_agg(user_id order by joined_at, id) as peer_user_ids
+              from rtk_participant
+             where\s""".formatted(DURATION);
+
+    private static final String PERSON = " group by coalesce(custom_participant_id, user_id, id::text)";
+
+    @Inject
+    SqlReads reads;
 
     /** The peer, to change it. */
     public Optional<RealtimeParticipant> findInSession(String tenant, UUID sessionId, UUID peerId) {
@@ -86,71 +86,54 @@ public class ParticipantRepository implements PanacheRepositoryBase<RealtimePart
 
     /** The session's peer as the API shows it, read into a record. */
     public Optional<PeerRow> rowInSession(String tenant, UUID sessionId, UUID peerId) {
-        return getEntityManager().createQuery(PeerRow.SELECT
-                + " where p.tenantId = :tenant and p.sessionId = :session and p.id = :id", PeerRow.class)
-                .setParameter("tenant", tenant).setParameter("session", sessionId).setParameter("id", peerId)
-                .getResultList().stream().findFirst();
+        return ROWS.one(reads, "tenant_id = ? and session_id = ? and id = ?", tenant, sessionId, peerId);
     }
 
     /** The peer of any session of the app, read into a record; the app is checked in the same statement. */
     public Optional<PeerRow> rowInApp(RealtimeScope scope, UUID peerId) {
-        return getEntityManager().createQuery(PeerRow.SELECT + " where p.tenantId = :tenant and p.id = :id"
-                + " and exists (select 1 from RealtimeSession s where s.tenantId = p.tenantId and s.id = p.sessionId"
-                + " and s.appId = :app)", PeerRow.class)
-                .setParameter("tenant", scope.tenant()).setParameter("id", peerId).setParameter("app", scope.appId())
-                .getResultList().stream().findFirst();
+        return ROWS.one(reads, "tenant_id = ? and id = ? and exists (select 1 from rtk_session s"
+                + " where s.tenant_id = rtk_participant.tenant_id and s.id = rtk_participant.session_id"
+                + " and s.app_id = ?)", scope.tenant(), peerId, scope.appId());
     }
 
     /**
      * One page of a session's peers, read into records: by join time straight from
-     * {@code rtk_participant_session_joined_idx}, or by duration as of {@code now} ({@link #BY_DURATION}).
+     * {@code rtk_participant_session_joined_idx}, or by duration as of {@code now}. A peer still
+     * inside has no stored duration and its own grows with the clock, so no index can give that
+     * order: the index serves the session filter and the sort is of that one session's peers.
      */
-    @SuppressWarnings("unchecked")
     public List<PeerRow> page(String tenant, UUID sessionId, String search, boolean byDuration, PageRequest page,
             Instant now) {
-        if (byDuration) {
-            List<Object[]> rows = bind(getEntityManager().createNativeQuery(BY_DURATION + " " + paged(page)),
-                    tenant, sessionId, search, page, now).getResultList();
-            return rows.stream().map(r -> new PeerRow((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
-                    (String) r[4], (String) r[5], instant(r[6]), instant(r[7]), (BigDecimal) r[8], instant(r[9]),
-                    instant(r[10]))).toList();
-        }
-        String direction = page.ascending() ? " asc" : " desc";
-        TypedQuery<PeerRow> query = getEntityManager().createQuery(PeerRow.SELECT + " where " + where(search)
-                + " order by p.joinedAt" + direction + ", p.id" + direction, PeerRow.class);
-        params(tenant, sessionId, search).forEach(query::setParameter);
-        return query.setFirstResult(page.offset()).setMaxResults(page.perPage()).getResultList();
+        Sql order = byDuration ? Sql.bound(" order by " + DURATION, now) : Sql.of(" order by joined_at");
+        return ROWS.where(reads, inSession(tenant, sessionId, search).append(order).append(paged(page)));
     }
 
     /** One page of the consolidated view; {@code now} prices the stays still open. */
-    @SuppressWarnings("unchecked")
     public List<ConsolidatedRow> consolidatedPage(String tenant, UUID sessionId, String search, boolean byDuration,
             PageRequest page, Instant now) {
-        String order = byDuration ? "duration" : "joined_at";
-        List<Object[]> rows = bind(getEntityManager().createNativeQuery(CONSOLIDATED + " ORDER BY " + order + " "
-                + paged(page)), tenant, sessionId, search, page, now).getResultList();
-        List<ConsolidatedRow> result = new ArrayList<>();
-        for (Object[] r : rows) {
-            result.add(new ConsolidatedRow((UUID) r[0], instant(r[1]), (String) r[2], (String) r[3],
-                    (BigDecimal) r[4], instant(r[5]), instant(r[6]), (String) r[7], instant(r[8]), (String) r[9],
-                    uuids(r[10]), texts(r[11])));
-        }
-        return result;
+        Sql sql = Sql.bound(CONSOLIDATED, now).append(inSession(tenant, sessionId, search)).append(PERSON)
+                .append(" order by " + (byDuration ? "duration" : "joined_at")).append(paged(page));
+        return reads.list(sql, rows -> new ConsolidatedRow(rows.getObject(1, UUID.class), SqlReads.instant(rows, 2),
+                rows.getString(3), rows.getString(4), rows.getBigDecimal(5), SqlReads.instant(rows, 6),
+                SqlReads.instant(rows, 7), rows.getString(8), SqlReads.instant(rows, 9), rows.getString(10),
+                uuids(rows.getArray(11)), texts(rows.getArray(12))));
     }
 
     /** The join times of the peers still inside each of the given sessions, in one query. */
     public Map<UUID, List<Instant>> openStays(String tenant, Collection<UUID> sessionIds) {
-        Map<UUID, List<Instant>> stays = new HashMap<>();
         if (sessionIds.isEmpty()) {
-            return stays;
+            return new HashMap<>();
         }
-        List<Object[]> open = getEntityManager().createQuery("select p.sessionId, p.joinedAt from RealtimeParticipant p"
-                + " where p.tenantId = :tenant and p.sessionId in :sessions and p.leftAt is null", Object[].class)
-                .setParameter("tenant", tenant).setParameter("sessions", sessionIds).getResultList();
-        for (Object[] stay : open) {
-            stays.computeIfAbsent((UUID) stay[0], k -> new ArrayList<>()).add((Instant) stay[1]);
-        }
-        return stays;
+        return reads.answer(new Sql("select session_id, joined_at from rtk_participant"
+                + " where tenant_id = ? and session_id = any(?) and left_at is null", List.of(tenant, sessionIds)),
+                rows -> {
+                    Map<UUID, List<Instant>> stays = new HashMap<>();
+                    while (rows.next()) {
+                        stays.computeIfAbsent(rows.getObject(1, UUID.class), k -> new ArrayList<>())
+                                .add(SqlReads.instant(rows, 2));
+                    }
+                    return stays;
+                });
     }
 
     /** Which of the given peer ids belong to the session. */
@@ -158,65 +141,34 @@ public class ParticipantRepository implements PanacheRepositoryBase<RealtimePart
         if (peerIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(getEntityManager()
-                .createQuery("select p.id from RealtimeParticipant p where p.tenantId = :tenant"
-                        + " and p.sessionId = :session and p.id in :ids", UUID.class)
-                .setParameter("tenant", tenant).setParameter("session", sessionId).setParameter("ids", peerIds)
-                .getResultList());
+        return new HashSet<>(reads.list(new Sql("select id from rtk_participant"
+                + " where tenant_id = ? and session_id = ? and id = any(?)", List.of(tenant, sessionId, peerIds)),
+                rows -> rows.getObject(1, UUID.class)));
+    }
+
+    /** One session's peers, narrowed by {@code search} unless it is null. */
+    private static Sql inSession(String tenant, UUID sessionId, String search) {
+        Sql session = new Sql("tenant_id = ? and session_id = ?", List.of(tenant, sessionId));
+        if (search == null) {
+            return session;
+        }
+        String pattern = Like.containing(search);
+        return session.append(new Sql(SEARCH, List.of(pattern, pattern, pattern)));
     }
 
     /** The direction of the first sort key, the {@code id} tiebreaker in the same direction, and the page. */
-    private static String paged(PageRequest page) {
-        String direction = page.ascending() ? "ASC" : "DESC";
-        return direction + ", id " + direction + " OFFSET :offset LIMIT :limit";
+    private static Sql paged(PageRequest page) {
+        String direction = page.ascending() ? " asc" : " desc";
+        return new Sql(direction + ", id" + direction + " offset ? limit ?", List.of(page.offset(), page.perPage()));
     }
 
-    private static Query bind(Query query, String tenant, UUID sessionId, String search, PageRequest page, Instant now) {
-        return query.setParameter("now", Timestamp.from(now))
-                .setParameter("tenant", tenant)
-                .setParameter("session", sessionId)
-                .setParameter("pattern", search == null ? null : Like.containing(search))
-                .setParameter("offset", page.offset())
-                .setParameter("limit", page.perPage());
+    private static List<UUID> uuids(Array array) throws SQLException {
+        return Arrays.stream((Object[]) array.getArray())
+                .map(v -> v instanceof UUID u ? u : UUID.fromString(v.toString())).toList();
     }
 
-    private static String where(String search) {
-        return "p.tenantId = :tenant and p.sessionId = :session" + (search == null ? "" : SEARCH);
-    }
-
-    private static Map<String, Object> params(String tenant, UUID sessionId, String search) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("tenant", tenant);
-        params.put("session", sessionId);
-        if (search != null) {
-            params.put("pattern", Like.containing(search));
-        }
-        return params;
-    }
-
-    private static List<UUID> uuids(Object value) {
-        return Arrays.stream((Object[]) value).map(v -> v instanceof UUID u ? u : UUID.fromString(v.toString()))
-                .toList();
-    }
-
-    private static List<String> texts(Object value) {
-        return Arrays.stream((Object[]) value).map(v -> v == null ? null : v.toString()).toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    private static List<String> texts(Array array) throws SQLException {
+        return Arrays.stream((Object[]) array.getArray()).map(v -> v == null ? null : v.toString()).toList();
     }
 
     /** A person's stays in a session, added together; {@code peerUserIds} is the user id of each of {@code peers}. */

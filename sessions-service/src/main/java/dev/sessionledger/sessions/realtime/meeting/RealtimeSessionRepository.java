@@ -1,23 +1,29 @@
 package dev.sessionledger.sessions.realtime.meeting;
 
+import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 import dev.sessionledger.commons.persistence.QueryPlanning;
+import dev.sessionledger.commons.persistence.RowSelect;
+import dev.sessionledger.commons.persistence.Sql;
+import dev.sessionledger.commons.persistence.SqlReads;
 import dev.sessionledger.sessions.realtime.Like;
 import dev.sessionledger.sessions.realtime.RealtimeKey;
 import dev.sessionledger.sessions.realtime.RealtimeScope;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
-/** Reads and writes meeting sessions, always within one tenant and app. */
+/**
+ * Reads and writes meeting sessions, always within one tenant and app: reads as plain statements
+ * into records ({@link SqlReads}), writes through the entity.
+ */
 @ApplicationScoped
 public class RealtimeSessionRepository implements PanacheRepositoryBase<RealtimeSession, RealtimeKey> {
 
@@ -47,24 +53,26 @@ public class RealtimeSessionRepository implements PanacheRepositoryBase<Realtime
             WHERE s.tenant_id = :tenant AND s.id = :session
             """;
 
+    private static final RowSelect<SessionRow> ROWS = RowSelect.of(SessionRow.class, RealtimeSession.class);
+
     /** The app's number of sessions, kept by migration V9's triggers. */
     private static final String KEPT_COUNT =
-            "SELECT session_count FROM rtk_app_session_count WHERE tenant_id = :tenant AND app_id = :app";
+            "select session_count from rtk_app_session_count where tenant_id = ? and app_id = ?";
 
-    private static final String IN_SCOPE = " where s.tenantId = :tenant and s.appId = :app and s.id = :id";
+    private static final String IN_SCOPE = "tenant_id = ? and app_id = ? and id = ?";
+
+    @Inject
+    SqlReads reads;
 
     /** The session as the API shows it, read into a record. */
     public Optional<SessionRow> findRow(RealtimeScope scope, UUID id) {
-        return getEntityManager().createQuery(SessionRow.SELECT + IN_SCOPE, SessionRow.class)
-                .setParameter("tenant", scope.tenant()).setParameter("app", scope.appId()).setParameter("id", id)
-                .getResultList().stream().findFirst();
+        return ROWS.one(reads, IN_SCOPE, scope.tenant(), scope.appId(), id);
     }
 
     /** Whether the session is one of this app's. */
     public boolean exists(RealtimeScope scope, UUID id) {
-        return !getEntityManager().createQuery("select 1 from RealtimeSession s" + IN_SCOPE, Integer.class)
-                .setParameter("tenant", scope.tenant()).setParameter("app", scope.appId()).setParameter("id", id)
-                .getResultList().isEmpty();
+        return reads.answer(new Sql("select 1 from rtk_session where " + IN_SCOPE,
+                List.of(scope.tenant(), scope.appId(), id)), ResultSet::next);
     }
 
     /** Finds and row-locks a session, so that concurrent joins and leaves of it apply one after another. */
@@ -98,13 +106,10 @@ public class RealtimeSessionRepository implements PanacheRepositoryBase<Realtime
      * the order is served by {@code rtk_session_app_created_idx} or {@code rtk_session_app_minutes_idx}.
      */
     public List<SessionRow> page(RealtimeScope scope, SessionQuery query) {
-        Where where = where(scope, query);
-        String column = SessionQuery.SORT_MINUTES.equals(query.sortBy()) ? "s.minutesConsumed" : "s.createdAt";
+        String column = SessionQuery.SORT_MINUTES.equals(query.sortBy()) ? "minutes_consumed" : "created_at";
         String direction = query.page().ascending() ? " asc" : " desc";
-        TypedQuery<SessionRow> page = getEntityManager().createQuery(SessionRow.SELECT + " where " + where.hql
-                + " order by " + column + direction + ", s.id" + direction, SessionRow.class);
-        where.params.forEach(page::setParameter);
-        return page.setFirstResult(query.page().offset()).setMaxResults(query.page().perPage()).getResultList();
+        return ROWS.where(reads, where(scope, query).append(" order by " + column + direction + ", id" + direction)
+                .append(new Sql(" offset ? limit ?", List.of(query.page().offset(), query.page().perPage()))));
     }
 
     /**
@@ -113,15 +118,13 @@ public class RealtimeSessionRepository implements PanacheRepositoryBase<Realtime
      */
     public long total(RealtimeScope scope, SessionQuery query) {
         if (!query.filtered()) {
-            List<?> kept = getEntityManager().createNativeQuery(KEPT_COUNT, Long.class)
-                    .setParameter("tenant", scope.tenant()).setParameter("app", scope.appId()).getResultList();
-            return kept.isEmpty() ? 0 : ((Number) kept.get(0)).longValue();
+            return reads.first(new Sql(KEPT_COUNT, List.of(scope.tenant(), scope.appId())), rows -> rows.getLong(1))
+                    .orElse(0L);
         }
-        Where where = where(scope, query);
-        TypedQuery<Long> count = getEntityManager().createQuery("select count(*) from RealtimeSession s where "
-                + where.hql, Long.class);
-        where.params.forEach(count::setParameter);
-        return count.getSingleResult();
+        return reads.answer(Sql.of("select count(*) from rtk_session where ").append(where(scope, query)), rows -> {
+            rows.next();
+            return rows.getLong(1);
+        });
     }
 
     /** Plans the current transaction's further statements for their values ({@link QueryPlanning}). */
@@ -129,48 +132,37 @@ public class RealtimeSessionRepository implements PanacheRepositoryBase<Realtime
         QueryPlanning.customPlans(getEntityManager());
     }
 
-    private static Where where(RealtimeScope scope, SessionQuery query) {
-        StringBuilder hql = new StringBuilder("s.tenantId = :tenant and s.appId = :app");
-        Map<String, Object> params = new HashMap<>();
-        params.put("tenant", scope.tenant());
-        params.put("app", scope.appId());
+    /** The scope and each filter given, as conditions over {@code rtk_session}'s columns with bound values. */
+    private static Sql where(RealtimeScope scope, SessionQuery query) {
+        Sql where = new Sql("tenant_id = ? and app_id = ?", List.of(scope.tenant(), scope.appId()));
         if (query.associatedId() != null) {
-            hql.append(" and s.associatedId = :associated");
-            params.put("associated", query.associatedId());
+            where = and(where, "associated_id = ?", query.associatedId());
         }
         if (query.status() != null) {
-            hql.append(" and s.status = :status");
-            params.put("status", query.status());
+            where = and(where, "status = ?", query.status());
         }
         if (query.startTime() != null) {
-            hql.append(" and s.startedAt >= :start");
-            params.put("start", query.startTime());
+            where = and(where, "started_at >= ?", query.startTime());
         }
         if (query.endTime() != null) {
-            hql.append(" and s.startedAt <= :end");
-            params.put("end", query.endTime());
+            where = and(where, "started_at <= ?", query.endTime());
         }
         if (query.minParticipants() != null) {
-            hql.append(" and s.participantCount >= :minParticipants");
-            params.put("minParticipants", query.minParticipants());
+            where = and(where, "participant_count >= ?", query.minParticipants());
         }
         if (query.maxParticipants() != null) {
-            hql.append(" and s.participantCount <= :maxParticipants");
-            params.put("maxParticipants", query.maxParticipants());
+            where = and(where, "participant_count <= ?", query.maxParticipants());
         }
         if (query.search() != null) {
-            hql.append(" and (lower(s.meetingDisplayName) like :pattern escape '!'"
-                    + " or lower(s.associatedId) like :pattern escape '!'");
-            params.put("pattern", Like.containing(query.search()));
-            if (query.searchId() != null) {
-                hql.append(" or s.id = :searchId");
-                params.put("searchId", query.searchId());
-            }
-            hql.append(')');
+            String pattern = Like.containing(query.search());
+            String matches = "lower(meeting_display_name) like ? escape '!' or lower(associated_id) like ? escape '!'";
+            where = query.searchId() == null ? and(where, "(" + matches + ")", pattern, pattern)
+                    : and(where, "(" + matches + " or id = ?)", pattern, pattern, query.searchId());
         }
-        return new Where(hql.toString(), params);
+        return where;
     }
 
-    private record Where(String hql, Map<String, Object> params) {
+    private static Sql and(Sql where, String condition, Object... values) {
+        return where.append(new Sql(" and " + condition, List.of(values)));
     }
 }
