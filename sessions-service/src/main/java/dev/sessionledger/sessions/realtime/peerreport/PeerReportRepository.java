@@ -6,19 +6,26 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import dev.sessionledger.sessions.realtime.Upsert;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
-/** Peers' call statistics reports. */
+import dev.sessionledger.commons.persistence.RowSelect;
+import dev.sessionledger.commons.persistence.SqlReads;
+import dev.sessionledger.sessions.realtime.Upsert;
+
+/** Peers' call statistics reports: read as plain statements ({@link SqlReads}), stored by one upsert. */
 @ApplicationScoped
 public class PeerReportRepository implements PanacheRepositoryBase<PeerReport, PeerReport.Key> {
 
-    /** The peer's report, read into a record. */
+    private static final RowSelect<Parts> PARTS = RowSelect.of(Parts.class, PeerReport.class);
+
+    @Inject
+    SqlReads reads;
+
+    /** The peer's report, read into a record by one primary-key read. */
     public Optional<Parts> findInTenant(String tenant, UUID peerId) {
-        return getEntityManager().createQuery("select new " + Parts.class.getName() + "(r.metadata, r.quality)"
-                + " from PeerReport r where r.tenantId = :tenant and r.peerId = :peer", Parts.class)
-                .setParameter("tenant", tenant).setParameter("peer", peerId).getResultList().stream().findFirst();
+        return PARTS.one(reads, "tenant_id = ? and peer_id = ?", tenant, peerId);
     }
 
     /** Stores the report as its peer's, replacing the one it had, in one statement. */

@@ -1,5 +1,6 @@
 package dev.sessionledger.sessions.realtime.summary;
 
+import java.sql.ResultSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,15 +8,25 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import dev.sessionledger.sessions.realtime.Upsert;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+import dev.sessionledger.commons.persistence.Sql;
+import dev.sessionledger.commons.persistence.SqlReads;
+import dev.sessionledger.sessions.realtime.Upsert;
 
 /** Generated summaries, one per session. */
 @ApplicationScoped
 public class TranscriptSummaryRepository implements PanacheRepositoryBase<TranscriptSummary, TranscriptSummary.Key> {
 
-    /** The session's summary, read into a record. */
+    @Inject
+    SqlReads reads;
+
+    /**
+     * The session's summary, read into a record by Hibernate: its highlights are JSON that Hibernate's
+     * mapping of {@link TranscriptSummary.Highlight} wrote, so the same mapping reads them back.
+     */
     public Optional<SummaryRow> findInTenant(String tenant, UUID sessionId) {
         return getEntityManager().createQuery("select new " + SummaryRow.class.getName() + "(s.highlights, s.text)"
                 + " from TranscriptSummary s where s.tenantId = :tenant and s.sessionId = :session", SummaryRow.class)
@@ -23,11 +34,10 @@ public class TranscriptSummaryRepository implements PanacheRepositoryBase<Transc
                 .findFirst();
     }
 
-    /** Whether the session has a summary, read without it. */
+    /** Whether the session has a summary, read without it: one plain primary-key read. */
     public boolean exists(String tenant, UUID sessionId) {
-        return !getEntityManager().createQuery("select 1 from TranscriptSummary s where s.tenantId = :tenant"
-                + " and s.sessionId = :session", Integer.class)
-                .setParameter("tenant", tenant).setParameter("session", sessionId).getResultList().isEmpty();
+        return reads.answer(new Sql("select 1 from rtk_summary where tenant_id = ? and session_id = ?",
+                List.of(tenant, sessionId)), ResultSet::next);
     }
 
     /** Stores the summary as its session's, replacing the one it had, in one statement. */
