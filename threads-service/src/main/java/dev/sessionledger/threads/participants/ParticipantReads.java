@@ -2,8 +2,6 @@ package dev.sessionledger.threads.participants;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -100,12 +98,7 @@ public class ParticipantReads {
     /** The row the cursor of a result set stands on, read by column position in {@link #COLUMNS}' order. */
     private static ParticipantRow participant(ResultSet rows) throws SQLException {
         return new ParticipantRow(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class), rows.getString(3),
-                rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7), instant(rows, 8),
-                rows.getString(9), instant(rows, 10));
-    }
-
-    private static Instant instant(ResultSet rows, int column) throws SQLException {
-        OffsetDateTime time = rows.getObject(column, OffsetDateTime.class);
-        return time == null ? null : time.toInstant();
+                rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7), SqlReads.instant(rows, 8),
+                rows.getString(9), SqlReads.instant(rows, 10));
     }
 }
