@@ -4,5 +4,4 @@
 -- GET /sessions/{id}/messages/{message_id}: message k of session s
 \set s random(2, 10000)
 \set k random(0, 80)
-\set one 1
-SELECT sm1_0.id,sm1_0.created_at,sm1_0.idempotency_key,sm1_0.jsonrpc_id,sm1_0.method,sm1_0.participant_id,sm1_0.payload,sm1_0.provider_run_id,sm1_0.sender_id,sm1_0.sender_type,sm1_0.server_session_id,sm1_0.session_id,sm1_0.tenant_id,sm1_0.type FROM session_message sm1_0 WHERE sm1_0.tenant_id=:tenant AND sm1_0.session_id=bench.session_id(:s) AND sm1_0.id=bench.message_id(:s, :k) FETCH FIRST :one ROWS ONLY;
+select id, type, sender_type, sender_id, method, payload, session_id, server_session_id, created_at from session_message where tenant_id = :tenant and session_id = bench.session_id(:s) and id = bench.message_id(:s, :k);

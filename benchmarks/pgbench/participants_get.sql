@@ -3,5 +3,4 @@
 -- Run with: pgbench -M prepared -D tenant=demo [-D app=bench-app] [-D user=demo-member]
 -- GET /session-participants/{id} (one of the 2 000 client participants)
 \set c random(1, 2000)
-\set one 1
-SELECT mp1_0.id,mp1_0.created_at,mp1_0.data,mp1_0.identifier,mp1_0.name,mp1_0.provider_id,mp1_0.tenant_id,mp1_0.type,mp1_0.updated_at FROM mcp_participant mp1_0 WHERE mp1_0.tenant_id=:tenant AND mp1_0.id=bench.client_id(:c) FETCH FIRST :one ROWS ONLY;
+select id, type, identifier, name, data, provider_id, created_at from mcp_participant where tenant_id = :tenant and id = bench.client_id(:c);

@@ -2,6 +2,5 @@
 -- ids are rebuilt from random integers by the bench.* functions (benchmarks/sql/functions.sql).
 -- Run with: pgbench -M prepared -D tenant=demo [-D app=bench-app] [-D user=demo-member]
 -- GET /session-participants (first page, default limit 20)
-\set zero 0
 \set fetch 21
-SELECT mp1_0.id,mp1_0.created_at,mp1_0.data,mp1_0.identifier,mp1_0.name,mp1_0.provider_id,mp1_0.tenant_id,mp1_0.type,mp1_0.updated_at FROM mcp_participant mp1_0 WHERE mp1_0.tenant_id=:tenant ORDER BY mp1_0.id OFFSET :zero ROWS FETCH FIRST :fetch ROWS ONLY;
+select id, type, identifier, name, data, provider_id, created_at from mcp_participant where tenant_id = :tenant order by id asc limit :fetch;

@@ -2,17 +2,17 @@
 -- ids are rebuilt from random integers by the bench.* functions (benchmarks/sql/functions.sql).
 -- Run with: pgbench -M prepared -D tenant=demo [-D app=bench-app] [-D user=demo-member]
 -- GET /accounts/demo/realtime/kit/bench-app/sessions?page_no=p, p in 1..3 (per_page 20, newest first):
--- the page, the join times of the peers still inside its live sessions (the 50 newest), and the
--- app's session count kept by the V9 triggers (no count of the sessions).
--- Hibernate pads the IN list to 32 ids (20 live sessions) or 16 (page 3: 10), repeating the last.
+-- the page, the join times of the peers still inside its live sessions (the 50 newest: all 20 of
+-- pages 1 and 2, 10 of page 3; their ids bound as one array), and the app's session count kept by
+-- the V9 triggers (no count of the sessions).
 \set p random(1, 3)
 \set perpage 20
 \set offset (:p - 1) * 20
 \set top 10000 - (:p - 1) * 20
-SELECT rs1_0.id,rs1_0.app_id,rs1_0.associated_id,rs1_0.meeting_display_name,rs1_0.type,rs1_0.status,rs1_0.meta,rs1_0.started_at,rs1_0.ended_at,rs1_0.created_at,rs1_0.updated_at,rs1_0.live_participants,rs1_0.max_concurrent_participants,rs1_0.minutes_consumed FROM rtk_session rs1_0 WHERE rs1_0.tenant_id=:tenant AND rs1_0.app_id=:app ORDER BY rs1_0.created_at DESC,rs1_0.id DESC OFFSET :offset ROWS FETCH FIRST :perpage ROWS ONLY;
+select id, app_id, associated_id, meeting_display_name, type, status, meta, started_at, ended_at, created_at, updated_at, live_participants, max_concurrent_participants, minutes_consumed from rtk_session where tenant_id = :tenant and app_id = :app order by created_at desc, id desc offset :offset limit :perpage;
 \if :p < 3
-SELECT rp1_0.session_id,rp1_0.joined_at FROM rtk_participant rp1_0 WHERE rp1_0.tenant_id=:tenant AND rp1_0.session_id IN (bench.meeting_id(:top - 0),bench.meeting_id(:top - 1),bench.meeting_id(:top - 2),bench.meeting_id(:top - 3),bench.meeting_id(:top - 4),bench.meeting_id(:top - 5),bench.meeting_id(:top - 6),bench.meeting_id(:top - 7),bench.meeting_id(:top - 8),bench.meeting_id(:top - 9),bench.meeting_id(:top - 10),bench.meeting_id(:top - 11),bench.meeting_id(:top - 12),bench.meeting_id(:top - 13),bench.meeting_id(:top - 14),bench.meeting_id(:top - 15),bench.meeting_id(:top - 16),bench.meeting_id(:top - 17),bench.meeting_id(:top - 18),bench.meeting_id(:top - 19),bench.meeting_id(:top - 19),bench.meeting_id(:top - 19),bench.meeting_id(:top - 19),bench.meeting_id(:top - 19),bench.meeting_id(:top - 19),bench.meeting_id(:top - 19),bench.meeting_id(:top - 19),bench.meeting_id(:top - 19),bench.meeting_id(:top - 19),bench.meeting_id(:top - 19),bench.meeting_id(:top - 19),bench.meeting_id(:top - 19)) AND rp1_0.left_at IS NULL;
+select session_id, joined_at from rtk_participant where tenant_id = :tenant and session_id = any(array[bench.meeting_id(:top - 0), bench.meeting_id(:top - 1), bench.meeting_id(:top - 2), bench.meeting_id(:top - 3), bench.meeting_id(:top - 4), bench.meeting_id(:top - 5), bench.meeting_id(:top - 6), bench.meeting_id(:top - 7), bench.meeting_id(:top - 8), bench.meeting_id(:top - 9), bench.meeting_id(:top - 10), bench.meeting_id(:top - 11), bench.meeting_id(:top - 12), bench.meeting_id(:top - 13), bench.meeting_id(:top - 14), bench.meeting_id(:top - 15), bench.meeting_id(:top - 16), bench.meeting_id(:top - 17), bench.meeting_id(:top - 18), bench.meeting_id(:top - 19)]) and left_at is null;
 \else
-SELECT rp1_0.session_id,rp1_0.joined_at FROM rtk_participant rp1_0 WHERE rp1_0.tenant_id=:tenant AND rp1_0.session_id IN (bench.meeting_id(:top - 0),bench.meeting_id(:top - 1),bench.meeting_id(:top - 2),bench.meeting_id(:top - 3),bench.meeting_id(:top - 4),bench.meeting_id(:top - 5),bench.meeting_id(:top - 6),bench.meeting_id(:top - 7),bench.meeting_id(:top - 8),bench.meeting_id(:top - 9),bench.meeting_id(:top - 9),bench.meeting_id(:top - 9),bench.meeting_id(:top - 9),bench.meeting_id(:top - 9),bench.meeting_id(:top - 9),bench.meeting_id(:top - 9)) AND rp1_0.left_at IS NULL;
+select session_id, joined_at from rtk_participant where tenant_id = :tenant and session_id = any(array[bench.meeting_id(:top - 0), bench.meeting_id(:top - 1), bench.meeting_id(:top - 2), bench.meeting_id(:top - 3), bench.meeting_id(:top - 4), bench.meeting_id(:top - 5), bench.meeting_id(:top - 6), bench.meeting_id(:top - 7), bench.meeting_id(:top - 8), bench.meeting_id(:top - 9)]) and left_at is null;
 \endif
-SELECT session_count FROM rtk_app_session_count WHERE tenant_id = :tenant AND app_id = :app;
+select session_count from rtk_app_session_count where tenant_id = :tenant and app_id = :app;

@@ -5,5 +5,5 @@
 \set r random(1, 10000)
 \set zero 0
 \set perpage 20
-SELECT 1 FROM rtk_session rs1_0 WHERE rs1_0.tenant_id=:tenant AND rs1_0.app_id=:app AND rs1_0.id=bench.meeting_id(:r);
-SELECT rp1_0.id,rp1_0.session_id,rp1_0.user_id,rp1_0.custom_participant_id,rp1_0.display_name,rp1_0.preset_name,rp1_0.joined_at,rp1_0.left_at,rp1_0.duration_minutes,rp1_0.created_at,rp1_0.updated_at FROM rtk_participant rp1_0 WHERE rp1_0.tenant_id=:tenant AND rp1_0.session_id=bench.meeting_id(:r) ORDER BY rp1_0.joined_at,rp1_0.id OFFSET :zero ROWS FETCH FIRST :perpage ROWS ONLY;
+select 1 from rtk_session where tenant_id = :tenant and app_id = :app and id = bench.meeting_id(:r);
+select id, session_id, user_id, custom_participant_id, display_name, preset_name, joined_at, left_at, duration_minutes, created_at, updated_at from rtk_participant where tenant_id = :tenant and session_id = bench.meeting_id(:r) order by joined_at asc, id asc offset :zero limit :perpage;
