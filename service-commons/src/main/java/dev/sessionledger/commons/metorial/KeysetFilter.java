@@ -2,7 +2,6 @@ package dev.sessionledger.commons.metorial;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 
 import dev.sessionledger.commons.persistence.Sql;
@@ -77,7 +76,7 @@ public final class KeysetFilter {
 
     /** The conditions and their values. */
     public Sql where() {
-        return new Sql(where.toString(), Collections.unmodifiableList(params));
+        return new Sql(where.toString(), params);
     }
 
     /** The column that leads the order before {@code id}, or null. */

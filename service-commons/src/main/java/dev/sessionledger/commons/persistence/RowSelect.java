@@ -37,6 +37,18 @@ public final class RowSelect<R extends Record> {
     /** JSON columns read into maps the way they were written: objects keep their keys' order. */
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
+    /** How a column is read for each type a component may have. */
+    private static final Map<Class<?>, ColumnReader> READERS = Map.of(
+            UUID.class, (rows, i) -> rows.getObject(i, UUID.class),
+            String.class, ResultSet::getString,
+            Instant.class, SqlReads::instant,
+            int.class, ResultSet::getInt,
+            long.class, ResultSet::getLong,
+            boolean.class, ResultSet::getBoolean,
+            BigDecimal.class, ResultSet::getBigDecimal,
+            byte[].class, ResultSet::getBytes,
+            Map.class, RowSelect::jsonObject);
+
     private final String select;
     private final SqlReads.RowReader<R> reader;
 
@@ -84,43 +96,21 @@ public final class RowSelect<R extends Record> {
     }
 
     private static ColumnReader reader(Class<?> row, RecordComponent component) {
-        Class<?> type = component.getType();
-        if (type == UUID.class) {
-            return (rows, i) -> rows.getObject(i, UUID.class);
+        ColumnReader reader = READERS.get(component.getType());
+        if (reader == null) {
+            throw new IllegalArgumentException(row.getName() + "." + component.getName()
+                    + " has a type rows cannot hold: " + component.getType().getName());
         }
-        if (type == String.class) {
-            return ResultSet::getString;
+        return reader;
+    }
+
+    private static Map<?, ?> jsonObject(ResultSet rows, int column) throws SQLException {
+        String text = rows.getString(column);
+        try {
+            return text == null ? null : JSON.readValue(text, Map.class);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("A JSON column holds no JSON object", e);
         }
-        if (type == Instant.class) {
-            return SqlReads::instant;
-        }
-        if (type == int.class) {
-            return ResultSet::getInt;
-        }
-        if (type == long.class) {
-            return ResultSet::getLong;
-        }
-        if (type == boolean.class) {
-            return ResultSet::getBoolean;
-        }
-        if (type == BigDecimal.class) {
-            return ResultSet::getBigDecimal;
-        }
-        if (type == byte[].class) {
-            return ResultSet::getBytes;
-        }
-        if (type == Map.class) {
-            return (rows, i) -> {
-                String text = rows.getString(i);
-                try {
-                    return text == null ? null : JSON.readValue(text, Map.class);
-                } catch (JsonProcessingException e) {
-                    throw new SQLException("A JSON column holds no JSON object", e);
-                }
-            };
-        }
-        throw new IllegalArgumentException(row.getName() + "." + component.getName() + " has a type rows cannot hold: "
-                + type.getName());
     }
 
     private static MethodHandle constructor(Class<?> row, RecordComponent[] components) {

@@ -84,6 +84,11 @@ public class SqlReads {
         return answer(sql, rows -> rows.next() ? Optional.of(row.read(rows)) : Optional.empty());
     }
 
+    /** Whether the statement finds any row. */
+    public boolean exists(Sql sql) {
+        return answer(sql, ResultSet::next);
+    }
+
     /** What the result of one statement answers. */
     public <T> T answer(Sql sql, Answer<T> answer) {
         return connected(connection -> query(connection, sql, answer));

@@ -24,8 +24,7 @@ public final class McpRepositories {
 
     /** Whether a row of {@code table} meets {@code condition} (its values bound in order), read as its id alone. */
     static boolean exists(SqlReads reads, String table, String condition, Object... values) {
-        return reads.answer(new Sql("select id from " + table + " where " + condition, List.of(values)),
-                rows -> rows.next());
+        return reads.exists(new Sql("select id from " + table + " where " + condition, List.of(values)));
     }
 
     /** The rows of {@code select} in the tenant's sessions among {@code sessionIds}, each session's in id order. */

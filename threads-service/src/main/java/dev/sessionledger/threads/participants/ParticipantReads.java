@@ -35,7 +35,7 @@ public class ParticipantReads {
     public boolean isMember(String tenant, UUID threadId, String userId) {
         Sql sql = new Sql("SELECT 1 FROM thread_participant p WHERE p.tenant_id = ? AND p.thread_id = ?"
                 + " AND p.user_id = ? LIMIT 1", List.of(tenant, threadId, userId));
-        return this.sql.answer(sql, ResultSet::next);
+        return this.sql.exists(sql);
     }
 
     /** Served by the primary key. */

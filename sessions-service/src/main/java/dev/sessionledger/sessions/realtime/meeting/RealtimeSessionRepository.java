@@ -1,6 +1,5 @@
 package dev.sessionledger.sessions.realtime.meeting;
 
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -71,8 +70,8 @@ public class RealtimeSessionRepository implements PanacheRepositoryBase<Realtime
 
     /** Whether the session is one of this app's. */
     public boolean exists(RealtimeScope scope, UUID id) {
-        return reads.answer(new Sql("select 1 from rtk_session where " + IN_SCOPE,
-                List.of(scope.tenant(), scope.appId(), id)), ResultSet::next);
+        return reads.exists(new Sql("select 1 from rtk_session where " + IN_SCOPE,
+                List.of(scope.tenant(), scope.appId(), id)));
     }
 
     /** Finds and row-locks a session, so that concurrent joins and leaves of it apply one after another. */

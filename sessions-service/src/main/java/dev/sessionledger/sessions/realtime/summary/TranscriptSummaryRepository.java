@@ -1,6 +1,5 @@
 package dev.sessionledger.sessions.realtime.summary;
 
-import java.sql.ResultSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +35,8 @@ public class TranscriptSummaryRepository implements PanacheRepositoryBase<Transc
 
     /** Whether the session has a summary, read without it: one plain primary-key read. */
     public boolean exists(String tenant, UUID sessionId) {
-        return reads.answer(new Sql("select 1 from rtk_summary where tenant_id = ? and session_id = ?",
-                List.of(tenant, sessionId)), ResultSet::next);
+        return reads.exists(new Sql("select 1 from rtk_summary where tenant_id = ? and session_id = ?",
+                List.of(tenant, sessionId)));
     }
 
     /** Stores the summary as its session's, replacing the one it had, in one statement. */
